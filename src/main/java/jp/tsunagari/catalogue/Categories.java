@@ -1,0 +1,9 @@
+package jp.tsunagari.catalogue;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Categories extends JpaRepository<Category, String> {
+
+    List<Category> findAllByOrderByNumber();
+}

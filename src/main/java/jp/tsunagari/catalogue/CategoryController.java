@@ -1,0 +1,40 @@
+package jp.tsunagari.catalogue;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /categories/{code}}: a category's description and its programs. */
+@Controller
+class CategoryController {
+
+    private final Categories categories;
+    private final ProgramFinder finder;
+    private final ProgramFilters filters;
+
+    CategoryController(Categories categories, ProgramFinder finder, ProgramFilters filters) {
+        this.categories = categories;
+        this.finder = finder;
+        this.filters = filters;
+    }
+
+    @GetMapping("/categories/{code}")
+    String category(@PathVariable String code, @ModelAttribute("form") ProgramFilterForm form, Model model,
+                    HttpServletResponse response) {
+        Category category = categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code));
+        ProgramFilters.Parsed parsed = filters.parse(new ProgramFilterForm(null, null, null, null, form.sort(), form.page()));
+        ProgramQuery query = parsed.query().withCategory(category.code());
+        if (parsed.hasProblems()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("category", category);
+        model.addAttribute("problems", parsed.problems());
+        model.addAttribute("results", finder.find(query));
+        model.addAttribute("links", new ListLinks("/categories/" + category.code(), query, true, (field, value) -> null));
+        return "catalogue/category";
+    }
+}

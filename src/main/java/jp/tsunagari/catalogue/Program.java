@@ -1,0 +1,282 @@
+package jp.tsunagari.catalogue;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.eligibility.TargetGroup;
+import jp.tsunagari.place.Municipality;
+import jp.tsunagari.place.Prefecture;
+import org.hibernate.annotations.ListIndexBase;
+
+/**
+ * A program (施策) of the catalogue: what the source says about it, in the structure the source gives it.
+ * The organizer is a local government: a prefecture alone (栃木県) or a municipality with its prefecture (宮津市),
+ * or none for a type of initiative (ネオ県人会), whose {@link #examples()} carry the prefectures.
+ */
+@Entity
+@Table(name = "program")
+public class Program {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Enumerated(EnumType.STRING)
+    private PublicationStatus status;
+
+    private String name;
+
+    @Column(name = "name_kana")
+    private String nameKana;
+
+    @Column(name = "name_en")
+    private String nameEn;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_code")
+    private Category category;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organizer_prefecture_code")
+    private Prefecture organizerPrefecture;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organizer_municipality_code")
+    private Municipality organizerMunicipality;
+
+    @Column(name = "start_year")
+    private Integer startYear;
+
+    @Column(name = "start_month")
+    private Integer startMonth;
+
+    @Column(name = "event_year")
+    private Integer eventYear;
+
+    @Column(name = "event_month")
+    private Integer eventMonth;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    private Lifecycle lifecycle;
+
+    private String summary;
+
+    private String benefit;
+
+    @Column(name = "official_url")
+    private String officialUrl;
+
+    @Column(name = "eligibility_text")
+    private String eligibilityText;
+
+    @Column(name = "examples_heading")
+    private String examplesHeading;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_document_id")
+    private SourceDocument sourceDocument;
+
+    @Column(name = "source_section")
+    private String sourceSection;
+
+    @Column(name = "source_order")
+    private Integer sourceOrder;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "program_id", nullable = false)
+    @OrderBy("position")
+    private List<ProgramSection> sections = new ArrayList<>();
+
+    @OneToMany(mappedBy = "program", fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ReachMetric> metrics = new ArrayList<>();
+
+    @OneToMany(mappedBy = "program", fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ExampleGroup> examples = new ArrayList<>();
+
+    @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "program_id", nullable = false)
+    @OrderBy("position")
+    private List<TargetGroup> targetGroups = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "program_data_note", joinColumns = @JoinColumn(name = "program_id"))
+    @OrderColumn(name = "position")
+    @ListIndexBase(1)
+    private List<DataNote> dataNotes = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "program_audience", joinColumns = @JoinColumn(name = "program_id"))
+    @Column(name = "audience")
+    @Enumerated(EnumType.STRING)
+    private Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+
+    protected Program() {
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public PublicationStatus status() {
+        return status;
+    }
+
+    public boolean isPublished() {
+        return status == PublicationStatus.PUBLISHED;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String nameKana() {
+        return nameKana;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Prefecture organizerPrefecture() {
+        return organizerPrefecture;
+    }
+
+    public Municipality organizerMunicipality() {
+        return organizerMunicipality;
+    }
+
+    public boolean hasOrganizer() {
+        return organizerPrefecture != null;
+    }
+
+    public YearMonth start() {
+        return startYear == null || startMonth == null ? null : YearMonth.of(startYear, startMonth);
+    }
+
+    public YearMonth event() {
+        return eventYear == null || eventMonth == null ? null : YearMonth.of(eventYear, eventMonth);
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String benefit() {
+        return benefit;
+    }
+
+    public String officialUrl() {
+        return officialUrl;
+    }
+
+    public String eligibilityText() {
+        return eligibilityText;
+    }
+
+    /** The 対象 cell line by line, as in the source (notes start with ※). */
+    public List<String> eligibilityLines() {
+        return eligibilityText == null ? List.of()
+                : Arrays.stream(eligibilityText.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String examplesHeading() {
+        return examplesHeading;
+    }
+
+    public SourceDocument sourceDocument() {
+        return sourceDocument;
+    }
+
+    public String sourceSection() {
+        return sourceSection;
+    }
+
+    public Integer sourceOrder() {
+        return sourceOrder;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<ProgramSection> sections() {
+        return sections;
+    }
+
+    public List<ReachMetric> metrics() {
+        return metrics;
+    }
+
+    public List<ExampleGroup> examples() {
+        return examples;
+    }
+
+    public List<TargetGroup> targetGroups() {
+        return targetGroups;
+    }
+
+    public List<DataNote> dataNotes() {
+        return dataNotes;
+    }
+
+    /** Audience tags in their fixed order (学生, 若者, 出身者, 保護者, 団体, どなたでも). */
+    public Set<Audience> audiences() {
+        return audiences.isEmpty() ? EnumSet.noneOf(Audience.class) : EnumSet.copyOf(audiences);
+    }
+}

@@ -1,0 +1,62 @@
+package jp.tsunagari.catalogue;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.system.Localized;
+
+/** What a list shows of a program: a projection, never the entity graph. */
+public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric, List<Place> examplePlaces) {
+
+    /** The columns read by the list query. */
+    public record Row(Long id, String name, String categoryCode, String categoryNameJa, String categoryNameEn,
+                      String prefectureCode, String prefectureNameJa, String prefectureNameEn,
+                      String municipalityNameJa, String municipalityNameEn,
+                      Integer startYear, Integer startMonth, Integer eventYear, Integer eventMonth,
+                      String summary, Lifecycle lifecycle) {
+    }
+
+    public record KeyMetric(String labelJa, String labelEn, long value, String unitJa, LocalDate asOf) {
+
+        public String label(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? labelEn : labelJa;
+        }
+    }
+
+    public record Place(String code, String nameJa, String nameEn) implements Localized {
+    }
+
+    public Long id() {
+        return row.id();
+    }
+
+    public String name() {
+        return row.name();
+    }
+
+    public Place category() {
+        return new Place(row.categoryCode(), row.categoryNameJa(), row.categoryNameEn());
+    }
+
+    public boolean hasOrganizer() {
+        return row.prefectureCode() != null;
+    }
+
+    /** 栃木県 / 京都府 宮津市 (English: Miyazu, Kyoto). */
+    public String organizerName(Locale locale) {
+        return OrganizerName.of(new Place(row.prefectureCode(), row.prefectureNameJa(), row.prefectureNameEn()),
+                row.municipalityNameJa() == null ? null
+                        : new Place(null, row.municipalityNameJa(), row.municipalityNameEn()), locale);
+    }
+
+    public YearMonth start() {
+        return row.startYear() == null || row.startMonth() == null ? null : YearMonth.of(row.startYear(), row.startMonth());
+    }
+
+    public YearMonth event() {
+        return row.eventYear() == null || row.eventMonth() == null ? null : YearMonth.of(row.eventYear(), row.eventMonth());
+    }
+}

@@ -1,0 +1,13 @@
+package jp.tsunagari.catalogue;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Programs extends JpaRepository<Program, Long> {
+
+    @Query("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
+            + " left join fetch op.region left join fetch p.organizerMunicipality left join fetch p.sourceDocument"
+            + " where p.id = :id and p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED")
+    Optional<Program> findPublishedWithHeader(Long id);
+}

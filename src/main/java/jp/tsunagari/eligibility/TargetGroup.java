@@ -1,0 +1,60 @@
+package jp.tsunagari.eligibility;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A target group of a program's 対象: groups are alternatives (any one suffices); the criteria of a group must all hold.
+ * Owned by the program (the catalogue module); the group does not know its program, which keeps this module free of it.
+ */
+@Entity
+@Table(name = "target_group")
+public class TargetGroup {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int position;
+
+    private String label;
+
+    @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "target_group_id", nullable = false)
+    @OrderBy("position")
+    private List<Criterion> criteria = new ArrayList<>();
+
+    protected TargetGroup() {
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<Criterion> criteria() {
+        return criteria;
+    }
+
+    /** True if nothing in this group is a hard criterion: anyone who feels addressed may take part. */
+    public boolean isOpenToAnyone() {
+        return criteria.stream().noneMatch(Criterion::isHard);
+    }
+}

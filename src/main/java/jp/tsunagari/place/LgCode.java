@@ -1,0 +1,35 @@
+package jp.tsunagari.place;
+
+/**
+ * 全国地方公共団体コード: 2-digit prefecture + 3-digit JIS X 0402 + check digit.
+ * Check digit: weights 6,5,4,3,2 on the first five digits; check = (11 − (sum mod 11)) mod 10.
+ */
+public final class LgCode {
+
+    private LgCode() {
+    }
+
+    public static boolean isValid(String code) {
+        if (code == null || code.length() != 6 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return checkDigit(code.substring(0, 5)) == code.charAt(5) - '0';
+    }
+
+    public static int checkDigit(String firstFive) {
+        int sum = 0;
+        for (int i = 0; i < 5; i++) {
+            sum += (firstFive.charAt(i) - '0') * (6 - i);
+        }
+        return (11 - sum % 11) % 10;
+    }
+
+    /** True for a JIS X 0401 prefecture code, {@code 01}..{@code 47}. */
+    public static boolean isPrefectureCode(String code) {
+        if (code == null || code.length() != 2 || !Character.isDigit(code.charAt(0)) || !Character.isDigit(code.charAt(1))) {
+            return false;
+        }
+        int n = Integer.parseInt(code);
+        return n >= 1 && n <= 47;
+    }
+}

@@ -1,0 +1,101 @@
+package jp.tsunagari.place;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.tsunagari.system.Localized;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public face of the place module: regions, prefectures and municipalities for the other modules.
+ * Reference data changes only through migrations, so the small lists are read once and kept.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Places {
+
+    private final Regions regions;
+    private final Prefectures prefectures;
+    private final Municipalities municipalities;
+    private volatile Snapshot snapshot;
+
+    Places(Regions regions, Prefectures prefectures, Municipalities municipalities) {
+        this.regions = regions;
+        this.prefectures = prefectures;
+        this.municipalities = municipalities;
+    }
+
+    private record Snapshot(List<Region> regions, List<Prefecture> prefectures, Map<String, Prefecture> byCode) {
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            List<Prefecture> all = prefectures.findAllWithRegion();
+            s = new Snapshot(List.copyOf(regions.findAllByOrderBySortOrder()), List.copyOf(all),
+                    all.stream().collect(Collectors.toMap(Prefecture::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+            snapshot = s;
+        }
+        return s;
+    }
+
+    /** The 8 regions in their conventional order (北海道 first). */
+    public List<Region> regions() {
+        return snapshot().regions();
+    }
+
+    /** All 47 prefectures in code order, each with its region loaded. */
+    public List<Prefecture> prefectures() {
+        return snapshot().prefectures();
+    }
+
+    public Optional<Prefecture> prefecture(String code) {
+        return Optional.ofNullable(snapshot().byCode().get(code));
+    }
+
+    public Optional<Region> region(String code) {
+        return regions().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    /** Prefectures of each region, regions in order. */
+    public Map<Region, List<Prefecture>> prefecturesByRegion() {
+        Map<String, Region> regionByCode = regions().stream()
+                .collect(Collectors.toMap(Region::code, Function.identity()));
+        Map<Region, List<Prefecture>> grouped = new LinkedHashMap<>();
+        regions().forEach(r -> grouped.put(r, new java.util.ArrayList<>()));
+        prefectures().forEach(p -> grouped.get(regionByCode.get(p.region().code())).add(p));
+        return grouped;
+    }
+
+    public Optional<Municipality> municipality(String lgCode) {
+        return municipalities.findById(lgCode);
+    }
+
+    /**
+     * Names for a mix of 2-digit prefecture codes and 6-digit municipality codes (as used in eligibility
+     * criteria), in one query. Unknown codes are left out.
+     */
+    public Map<String, Localized> namesOf(Collection<String> codes) {
+        Map<String, Localized> names = new LinkedHashMap<>();
+        List<String> municipalityCodes = codes.stream().filter(c -> c.length() == 6).distinct().toList();
+        codes.stream().filter(c -> c.length() == 2).forEach(c -> prefecture(c).ifPresent(p -> names.put(c, p)));
+        if (!municipalityCodes.isEmpty()) {
+            municipalities.findAllByCodes(municipalityCodes).forEach(m -> names.put(m.lgCode(), m));
+        }
+        return names;
+    }
+
+    /** Number of municipalities by the official count (1,741 for the 2024-01-01 list). */
+    public long officialMunicipalityCount() {
+        return municipalities.countOfficial();
+    }
+
+    public long municipalityRowCount() {
+        return municipalities.count();
+    }
+}

@@ -1,0 +1,34 @@
+package jp.tsunagari.system;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Date and number formats for templates ({@code ${@fmt.yearMonth(p.start, #locale)}}): 2022年3月 / March 2022. */
+@Component("fmt")
+public class Formats {
+
+    private static final DateTimeFormatter JA_YEAR_MONTH = DateTimeFormatter.ofPattern("uuuu年M月", Locale.JAPANESE);
+    private static final DateTimeFormatter EN_YEAR_MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.JAPANESE);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    public String yearMonth(YearMonth value, Locale locale) {
+        return value == null ? "" : value.format(english(locale) ? EN_YEAR_MONTH : JA_YEAR_MONTH);
+    }
+
+    public String date(LocalDate value, Locale locale) {
+        return value == null ? "" : value.format(english(locale) ? EN_DATE : JA_DATE);
+    }
+
+    public String number(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(english(locale) ? Locale.ENGLISH : Locale.JAPANESE).format(value);
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}
