@@ -83,6 +83,67 @@ public class Criterion {
     protected Criterion() {
     }
 
+    /** A new criterion of the given kind; the {@code with…} methods fill in what the kind needs. */
+    public static Criterion of(CriterionType type, Strength strength, Subject subject, String sourceText) {
+        Criterion c = new Criterion();
+        c.type = type;
+        c.strength = strength;
+        c.subject = subject;
+        c.sourceText = sourceText;
+        return c;
+    }
+
+    public Criterion withAges(Integer min, Integer max) {
+        if (min != null && max != null && min > max) {
+            throw new IllegalArgumentException("min age " + min + " > max age " + max);
+        }
+        this.minAge = min;
+        this.maxAge = max;
+        return this;
+    }
+
+    public Criterion withAreas(List<String> codes, String label, boolean outsideAreas, boolean withinJapanOnly) {
+        this.areas = List.copyOf(codes);
+        this.areaLabel = label;
+        this.outside = outsideAreas;
+        this.domesticOnly = withinJapanOnly;
+        return this;
+    }
+
+    public Criterion withSchools(SchoolRules rules) {
+        this.schools = rules;
+        return this;
+    }
+
+    public Criterion withApplicants(Set<Applicant> who) {
+        this.applicants = Set.copyOf(who);
+        return this;
+    }
+
+    public Criterion withGroup(Integer minSize, Integer youngMax, Integer shareNum, Integer shareDen) {
+        this.minGroupSize = minSize;
+        this.youngMaxAge = youngMax;
+        this.youngShareNum = shareNum;
+        this.youngShareDen = shareDen;
+        return this;
+    }
+
+    public Criterion withAudienceHint(Audience hint) {
+        this.audienceHint = hint;
+        return this;
+    }
+
+    public Criterion withNote(String text) {
+        this.note = text;
+        return this;
+    }
+
+    /** Sets the position among its group's criteria (1-based, in reading order). */
+    public Criterion at(int newPosition) {
+        this.position = newPosition;
+        return this;
+    }
+
     public Long id() {
         return id;
     }

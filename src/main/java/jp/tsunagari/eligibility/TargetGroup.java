@@ -37,6 +37,15 @@ public class TargetGroup {
     protected TargetGroup() {
     }
 
+    /** A new group; criteria are numbered in the order given. */
+    public TargetGroup(int position, String label, List<Criterion> criteria) {
+        this.position = position;
+        this.label = label;
+        for (int i = 0; i < criteria.size(); i++) {
+            this.criteria.add(criteria.get(i).at(i + 1));
+        }
+    }
+
     public Long id() {
         return id;
     }

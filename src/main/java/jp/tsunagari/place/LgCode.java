@@ -10,7 +10,7 @@ public final class LgCode {
     }
 
     public static boolean isValid(String code) {
-        if (code == null || code.length() != 6 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (code == null || code.length() != 6 || !asciiDigits(code)) {
             return false;
         }
         return checkDigit(code.substring(0, 5)) == code.charAt(5) - '0';
@@ -26,10 +26,14 @@ public final class LgCode {
 
     /** True for a JIS X 0401 prefecture code, {@code 01}..{@code 47}. */
     public static boolean isPrefectureCode(String code) {
-        if (code == null || code.length() != 2 || !Character.isDigit(code.charAt(0)) || !Character.isDigit(code.charAt(1))) {
+        if (code == null || code.length() != 2 || !asciiDigits(code)) {
             return false;
         }
         int n = Integer.parseInt(code);
         return n >= 1 && n <= 47;
+    }
+
+    private static boolean asciiDigits(String s) {
+        return s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -1,0 +1,28 @@
+package jp.tsunagari.place;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LgCodeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"131016", "011002", "010006", "270008", "271004", "182079", "131041", "024457", "262056"})
+    void acceptsOfficialCodes(String code) {
+        assertThat(LgCode.isValid(code)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"131017", "01100", "0110022", "01100a", "", "26205６"})
+    void rejectsWrongCheckDigitOrShape(String code) {
+        assertThat(LgCode.isValid(code)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"01,true", "47,true", "13,true", "00,false", "48,false", "1,false", "ab,false", "１３,false"})
+    void prefectureCodes(String code, boolean valid) {
+        assertThat(LgCode.isPrefectureCode(code)).isEqualTo(valid);
+    }
+}
