@@ -1,0 +1,47 @@
+package jp.tsunagari.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Every page type, in both languages and in its error states, passes the Nu HTML Checker with zero errors. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HtmlValidityTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/?lang=en", "/categories/sns", "/categories/gifts?lang=en", "/prefectures",
+            "/prefectures?lang=en", "/programs", "/programs?category=gifts&region=tohoku&audience=student&sort=kana",
+            "/programs?pref=02&pref=03", "/programs?pref=99&page=0", "/programs?pref=13", "/programs?page=9",
+            "/programs/1", "/programs/2", "/programs/5", "/programs/10", "/programs/11", "/programs/13", "/programs/14",
+            "/programs/7?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en"})
+    void pageIsValidHtml(String url) throws Exception {
+        String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>");
+        assertThat(HtmlChecker.errors(html)).as(url).isEmpty();
+    }
+
+    @Test
+    void theCheckerFailsABrokenPage() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/broken.html")) {
+            List<String> errors = HtmlChecker.errors(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(errors).anySatisfy(e -> assertThat(e).contains("alt"))
+                    .anySatisfy(e -> assertThat(e).contains("Duplicate ID"))
+                    .hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+}

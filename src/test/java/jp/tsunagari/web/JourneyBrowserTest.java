@@ -1,0 +1,91 @@
+package jp.tsunagari.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** What users do, in a real browser: browse, filter, get lost, and use only the keyboard. */
+class JourneyBrowserTest extends BrowserTest {
+
+    @Test
+    void homeToCategoryToProgram() {
+        open("/");
+        assertThat(browser.getTitle()).isEqualTo("つながり施策カタログ");
+        browser.findElement(By.partialLinkText("地元産品等の贈り物")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/categories/gifts");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("地元産品等の贈り物");
+        browser.findElement(By.linkText("もりおかエール便")).click();
+        assertThat(browser.getTitle()).startsWith("もりおかエール便");
+        assertThat(browser.findElement(By.id("main")).getText())
+                .contains("盛岡三大麺 + 盛岡の特産品(名菓、せんべい汁など)")
+                .contains("日本国内かつ岩手県外在住の申込み時点で15歳以上25歳以下の学生")
+                .contains("15歳以上25歳以下");
+        List<String> crumbs = browser.findElements(By.cssSelector(".tsn-breadcrumbs li")).stream().map(WebElement::getText).toList();
+        assertThat(crumbs).containsExactly("ホーム", "地元産品等の贈り物", "もりおかエール便");
+        screenshot("journey-program");
+    }
+
+    @Test
+    void prefectureFilterCombinedWithCategory() {
+        open("/programs");
+        browser.findElement(By.cssSelector("label[for=category-co-creation]")).click();
+        WebElement tohoku = browser.findElement(By.xpath("//details[summary[normalize-space()='東北']]"));
+        tohoku.findElement(By.tagName("summary")).click();
+        browser.findElement(By.cssSelector("label[for=pref-02]")).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).contains("category=co-creation").contains("pref=02");
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("1件の施策");
+        assertThat(browser.findElements(By.cssSelector(".tsn-card__title")).stream().map(WebElement::getText).toList())
+                .containsExactly("五戸まちづくりワールドカフェ");
+        assertThat(browser.findElement(By.id("pref-02")).isSelected()).isTrue();
+        // Removing the category filter keeps the prefecture: 3 programs of 青森県.
+        browser.findElement(By.partialLinkText("取組の種類: 地域との協働")).click();
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("3件の施策");
+        assertThat(browser.getCurrentUrl()).contains("pref=02").doesNotContain("category=");
+        screenshot("journey-filtered");
+    }
+
+    @Test
+    void unknownProgramShowsTheNotFoundPage() {
+        open("/programs/4040");
+        assertThat(browser.getTitle()).startsWith("ページが見つかりません");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
+        browser.findElement(By.linkText("施策一覧へ")).click();
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("15件の施策");
+    }
+
+    @Test
+    void keyboardOnlyThroughTheFilterForm() {
+        open("/programs");
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.switchTo().activeElement();
+        assertThat(skip.getText()).isEqualTo("本文へ移動");
+        assertThat(skip.getCssValue("left")).isEqualTo("0px");
+        keys.sendKeys(Keys.ENTER).perform();
+        List<String> visited = new ArrayList<>();
+        for (int i = 0; i < 40 && !"category-gifts".equals(browser.switchTo().activeElement().getDomAttribute("id")); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            visited.add(focused.getTagName() + "#" + focused.getDomAttribute("id"));
+        }
+        assertThat(visited).as("focus order after the skip link").startsWith("input#category-sns", "input#category-gifts");
+        keys.sendKeys(Keys.SPACE).perform();
+        assertThat(browser.findElement(By.id("category-gifts")).isSelected()).isTrue();
+        for (int i = 0; i < 80 && !"button".equals(browser.switchTo().activeElement().getTagName()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        WebElement button = browser.switchTo().activeElement();
+        assertThat(button.getText()).isEqualTo("絞り込む");
+        assertThat(button.getCssValue("outline-style")).isNotEqualTo("none");
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(browser.getCurrentUrl()).contains("category=gifts");
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("4件の施策");
+    }
+}
