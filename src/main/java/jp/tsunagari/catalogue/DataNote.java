@@ -17,6 +17,15 @@ public class DataNote {
     protected DataNote() {
     }
 
+    DataNote(String noteJa, String noteEn) {
+        this.noteJa = noteJa;
+        this.noteEn = noteEn;
+    }
+
+    public String noteEn() {
+        return noteEn;
+    }
+
     public String text(Locale locale) {
         return "en".equals(locale.getLanguage()) && noteEn != null ? noteEn : noteJa;
     }

@@ -39,6 +39,14 @@ public class ExampleGroup {
     protected ExampleGroup() {
     }
 
+    ExampleGroup(Program program, int position, String name, String description, Prefecture prefecture) {
+        this.program = program;
+        this.position = position;
+        this.name = name;
+        this.description = description;
+        this.prefecture = prefecture;
+    }
+
     public int position() {
         return position;
     }

@@ -153,6 +153,79 @@ public class Program {
     protected Program() {
     }
 
+    /** A new program: unpublished until staff publish it. */
+    Program(String user, Instant now) {
+        this.status = PublicationStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.updatedBy = user;
+    }
+
+    /** The places and category a content's codes refer to, resolved by the editor. */
+    record Parts(Category category, Prefecture prefecture, Municipality municipality, SourceDocument source,
+                 java.util.Map<String, Prefecture> examplePrefectures) {
+    }
+
+    /** Replaces everything editable with {@code content}; audience tags are derived again from the criteria. */
+    void apply(ProgramContent c, Parts parts, String user, Instant now) {
+        name = c.name();
+        nameKana = c.nameKana();
+        nameEn = c.nameEn();
+        category = parts.category();
+        organizerPrefecture = parts.prefecture();
+        organizerMunicipality = parts.municipality();
+        startYear = c.startYear();
+        startMonth = c.startMonth();
+        eventYear = c.eventYear();
+        eventMonth = c.eventMonth();
+        channel = c.channel();
+        lifecycle = c.lifecycle();
+        summary = c.summary();
+        benefit = c.benefit();
+        officialUrl = c.officialUrl();
+        eligibilityText = c.eligibilityText();
+        examplesHeading = c.examplesHeading();
+        sourceDocument = parts.source();
+        sourceSection = c.sourceSection();
+        sourceOrder = c.sourceOrder();
+        sections.clear();
+        sections.addAll(ProgramContents.sections(c));
+        metrics.clear();
+        metrics.addAll(ProgramContents.metrics(this, c));
+        examples.clear();
+        examples.addAll(ProgramContents.examples(this, c, parts.examplePrefectures()));
+        dataNotes.clear();
+        dataNotes.addAll(ProgramContents.notes(c));
+        targetGroups.clear();
+        targetGroups.addAll(ProgramContents.groups(c));
+        audiences.clear();
+        audiences.addAll(jp.tsunagari.eligibility.AudienceRules.derive(targetGroups));
+        touch(user, now);
+    }
+
+    void publish(String user, Instant now) {
+        status = PublicationStatus.PUBLISHED;
+        touch(user, now);
+    }
+
+    void unpublish(String user, Instant now) {
+        status = PublicationStatus.DRAFT;
+        touch(user, now);
+    }
+
+    private void touch(String user, Instant now) {
+        updatedBy = user;
+        updatedAt = now;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Long id() {
         return id;
     }

@@ -31,19 +31,30 @@ public class ProgramDetails {
     }
 
     public Optional<Details> published(long id) {
-        return programs.findPublishedWithHeader(id).map(p -> {
-            Hibernate.initialize(p.sections());
-            p.sections().forEach(s -> Hibernate.initialize(s.items()));
-            Hibernate.initialize(p.metrics());
-            Hibernate.initialize(p.examples());
-            p.examples().forEach(e -> Hibernate.initialize(e.prefecture()));
-            Hibernate.initialize(p.targetGroups());
-            p.targetGroups().forEach(g -> Hibernate.initialize(g.criteria()));
-            Hibernate.initialize(p.dataNotes());
-            Hibernate.initialize(p.audiences());
-            var codes = p.targetGroups().stream().flatMap(g -> g.criteria().stream())
-                    .flatMap((Criterion c) -> c.areas().stream()).collect(Collectors.toSet());
-            return new Details(p, places.namesOf(codes));
-        });
+        return programs.findPublishedWithHeader(id).map(this::details);
+    }
+
+    /** Any program, published or not (staff only). */
+    public Optional<Details> any(long id) {
+        return programs.findWithHeader(id).map(this::details);
+    }
+
+    Details details(Program p) {
+        loadParts(p);
+        var codes = p.targetGroups().stream().flatMap(g -> g.criteria().stream())
+                .flatMap((Criterion c) -> c.areas().stream()).collect(Collectors.toSet());
+        return new Details(p, places.namesOf(codes));
+    }
+
+    static void loadParts(Program p) {
+        Hibernate.initialize(p.sections());
+        p.sections().forEach(s -> Hibernate.initialize(s.items()));
+        Hibernate.initialize(p.metrics());
+        Hibernate.initialize(p.examples());
+        p.examples().forEach(e -> Hibernate.initialize(e.prefecture()));
+        Hibernate.initialize(p.targetGroups());
+        p.targetGroups().forEach(g -> Hibernate.initialize(g.criteria()));
+        Hibernate.initialize(p.dataNotes());
+        Hibernate.initialize(p.audiences());
     }
 }

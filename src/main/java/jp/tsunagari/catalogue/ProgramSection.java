@@ -34,6 +34,12 @@ public class ProgramSection {
     protected ProgramSection() {
     }
 
+    ProgramSection(int position, String heading, List<SectionItem> items) {
+        this.position = position;
+        this.heading = heading;
+        this.items.addAll(items);
+    }
+
     public int position() {
         return position;
     }

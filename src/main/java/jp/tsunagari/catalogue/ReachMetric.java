@@ -45,6 +45,20 @@ public class ReachMetric {
     protected ReachMetric() {
     }
 
+    ReachMetric(Program program, int position, ProgramContent.Metric m) {
+        this.program = program;
+        this.position = position;
+        this.labelJa = m.labelJa();
+        this.labelEn = m.labelEn();
+        this.value = m.value();
+        this.unitJa = m.unitJa();
+        this.asOf = m.asOf();
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+
     public int position() {
         return position;
     }

@@ -29,6 +29,13 @@ public class SectionItem {
     protected SectionItem() {
     }
 
+    SectionItem(int position, int level, ItemKind kind, String text) {
+        this.position = position;
+        this.level = level;
+        this.kind = kind;
+        this.text = text;
+    }
+
     public int position() {
         return position;
     }

@@ -1,0 +1,77 @@
+package jp.tsunagari.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import jp.tsunagari.eligibility.Applicant;
+import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.eligibility.CriterionType;
+import jp.tsunagari.eligibility.Strength;
+import jp.tsunagari.eligibility.Subject;
+
+/**
+ * Everything staff can edit about a program, as plain values and codes: what a form produces, what a draft and
+ * every history revision store (as JSON), and what a diff compares. Audience tags are not here: they are derived.
+ */
+public record ProgramContent(
+        String name, String nameKana, String nameEn, String categoryCode,
+        String organizerPrefectureCode, String organizerMunicipalityCode,
+        Integer startYear, Integer startMonth, Integer eventYear, Integer eventMonth,
+        Channel channel, Lifecycle lifecycle,
+        String summary, String benefit, String officialUrl,
+        String eligibilityText, String examplesHeading,
+        Integer sourceDocumentId, String sourceSection, Integer sourceOrder,
+        List<Section> sections, List<Metric> metrics, List<Example> examples, List<Note> dataNotes,
+        List<Group> targetGroups) {
+
+    public ProgramContent {
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        examples = examples == null ? List.of() : List.copyOf(examples);
+        dataNotes = dataNotes == null ? List.of() : List.copyOf(dataNotes);
+        targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
+    }
+
+    public record Section(String heading, List<Item> items) {
+        public Section {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    public record Item(int level, ItemKind kind, String text) {
+    }
+
+    public record Metric(String labelJa, String labelEn, long value, String unitJa, LocalDate asOf) {
+    }
+
+    public record Example(String name, String description, String prefectureCode) {
+    }
+
+    public record Note(String ja, String en) {
+    }
+
+    public record Group(String label, List<Rule> criteria) {
+        public Group {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        }
+    }
+
+    public record Rule(CriterionType type, Strength strength, Subject subject, String sourceText,
+                       Integer minAge, Integer maxAge, List<String> areas, String areaLabel, boolean outside,
+                       boolean domesticOnly, String schools, Set<Applicant> applicants, Integer minGroupSize,
+                       Integer youngMaxAge, Integer youngShareNum, Integer youngShareDen, Audience audienceHint,
+                       String note) {
+        public Rule {
+            areas = areas == null ? List.of() : List.copyOf(areas);
+            applicants = applicants == null ? Set.of() : Set.copyOf(applicants);
+        }
+    }
+
+    /** The same content under another name (for "duplicate as a starting point"). */
+    public ProgramContent renamed(String newName) {
+        return new ProgramContent(newName, nameKana, nameEn, categoryCode, organizerPrefectureCode,
+                organizerMunicipalityCode, startYear, startMonth, eventYear, eventMonth, channel, lifecycle, summary,
+                benefit, officialUrl, eligibilityText, examplesHeading, sourceDocumentId, sourceSection, sourceOrder,
+                sections, metrics, examples, dataNotes, targetGroups);
+    }
+}

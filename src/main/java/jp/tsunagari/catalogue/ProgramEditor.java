@@ -1,0 +1,240 @@
+package jp.tsunagari.catalogue;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.tsunagari.place.Municipality;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.place.Prefecture;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Staff changes to programs: create, save (publish now or keep as a draft), publish, unpublish, delete, restore.
+ * Every change states the version it was based on; a stale version is a {@link Conflict}, never an overwrite.
+ * Every change of a program is recorded as a revision with the whole content; the first change of a program that
+ * has no history (the seed) first records its content as it was.
+ */
+@Service
+@Transactional
+public class ProgramEditor {
+
+    private final Programs programs;
+    private final Categories categories;
+    private final SourceDocuments sources;
+    private final ProgramRevisions revisions;
+    private final PendingDrafts drafts;
+    private final Places places;
+    private final EntityManager em;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ProgramEditor(Programs programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
+                  PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock) {
+        this.programs = programs;
+        this.categories = categories;
+        this.sources = sources;
+        this.revisions = revisions;
+        this.drafts = drafts;
+        this.places = places;
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A program as staff edit it: its content, or the pending draft's if there is one. */
+    public record Editable(long id, long version, PublicationStatus status, boolean hasPendingDraft,
+                           ProgramContent content, String updatedBy, Instant updatedAt) {
+    }
+
+    /** Another change was saved since the version the editor started from. */
+    public static class Conflict extends RuntimeException {
+        private final transient Editable current;
+
+        Conflict(Editable current) {
+            super("program " + current.id() + " changed (now version " + current.version() + ")", null, false, false);
+            this.current = current;
+        }
+
+        public Editable current() {
+            return current;
+        }
+    }
+
+    /** A code in the content refers to nothing (a category, prefecture, municipality or source that does not exist). */
+    public static class InvalidReference extends RuntimeException {
+        InvalidReference(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Editable> editable(long id) {
+        return programs.findWithHeader(id).map(this::editable);
+    }
+
+    public long create(ProgramContent content, boolean publish, String user) {
+        Instant now = clock.instant();
+        Program p = new Program(user, now);
+        p.apply(content, parts(content), user, now);
+        if (publish) {
+            p.publish(user, now);
+        }
+        programs.saveAndFlush(p);
+        record(p, RevisionAction.CREATE, user, now);
+        return p.id();
+    }
+
+    /** Saves {@code content}: published at once, or (for a published program) kept as a pending draft. */
+    public void save(long id, long expectedVersion, ProgramContent content, boolean publish, String user) {
+        Program p = current(id, expectedVersion);
+        Instant now = clock.instant();
+        if (p.isPublished() && !publish) {
+            PendingDraft draft = drafts.findById(id).orElseGet(() -> new PendingDraft(id));
+            draft.update(json.writeValueAsString(content), p.version(), user, now);
+            drafts.save(draft);
+            return;
+        }
+        baseline(p);
+        p.apply(content, parts(content), user, now);
+        if (publish) {
+            p.publish(user, now);
+        }
+        drafts.deleteById(id);
+        programs.flush();
+        record(p, RevisionAction.UPDATE, user, now);
+    }
+
+    /** Publishes the program, with its pending draft if there is one. */
+    public void publish(long id, long expectedVersion, String user) {
+        Program p = current(id, expectedVersion);
+        Instant now = clock.instant();
+        baseline(p);
+        Optional<PendingDraft> draft = drafts.findById(id);
+        if (draft.isPresent()) {
+            ProgramContent content = json.readValue(draft.get().content(), ProgramContent.class);
+            p.apply(content, parts(content), user, now);
+            drafts.delete(draft.get());
+        }
+        p.publish(user, now);
+        programs.flush();
+        record(p, RevisionAction.PUBLISH, user, now);
+    }
+
+    public void unpublish(long id, long expectedVersion, String user) {
+        Program p = current(id, expectedVersion);
+        Instant now = clock.instant();
+        baseline(p);
+        p.unpublish(user, now);
+        programs.flush();
+        record(p, RevisionAction.UNPUBLISH, user, now);
+    }
+
+    public void discardDraft(long id) {
+        drafts.findById(id).ifPresent(drafts::delete);
+    }
+
+    /** Deletes the program; its history stays and records the deletion. */
+    public void delete(long id, long expectedVersion, String user) {
+        Program p = current(id, expectedVersion);
+        Instant now = clock.instant();
+        baseline(p);
+        record(p, RevisionAction.DELETE, user, now);
+        drafts.findById(id).ifPresent(drafts::delete);
+        programs.delete(p);
+    }
+
+    /** Makes an earlier revision's content current again, as a new revision; the publication status stays. */
+    public void restore(long id, int revision, long expectedVersion, String user) {
+        ProgramContent old = revision(id, revision).orElseThrow(() -> new NotFoundException("revision " + revision));
+        Program p = current(id, expectedVersion);
+        Instant now = clock.instant();
+        baseline(p);
+        p.apply(old, parts(old), user, now);
+        drafts.findById(id).ifPresent(drafts::delete);
+        programs.flush();
+        record(p, RevisionAction.RESTORE, user, now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgramRevision> history(long id) {
+        return revisions.findByProgramIdOrderByRevisionDesc(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProgramContent> revision(long id, int revision) {
+        return revisions.findByProgramIdAndRevision(id, revision).map(r -> json.readValue(r.snapshot(), ProgramContent.class));
+    }
+
+    /** The public page as it would look with the pending draft (or the current content), without saving anything. */
+    @Transactional(readOnly = true)
+    public Optional<ProgramDetails.Details> preview(long id) {
+        return editable(id).map(e -> {
+            Program preview = new Program(e.updatedBy(), e.updatedAt());
+            preview.apply(e.content(), parts(e.content()), e.updatedBy(), e.updatedAt());
+            var codes = e.content().targetGroups().stream().flatMap(g -> g.criteria().stream())
+                    .flatMap(r -> r.areas().stream()).toList();
+            return new ProgramDetails.Details(preview, places.namesOf(codes));
+        });
+    }
+
+    private Editable editable(Program p) {
+        ProgramDetails.loadParts(p);
+        Optional<PendingDraft> draft = drafts.findById(p.id());
+        ProgramContent content = draft.map(d -> json.readValue(d.content(), ProgramContent.class))
+                .orElseGet(() -> ProgramContents.of(p));
+        return new Editable(p.id(), p.version(), p.status(), draft.isPresent(), content, p.updatedBy(), p.updatedAt());
+    }
+
+    private Program current(long id, long expectedVersion) {
+        Program p = programs.findWithHeader(id).orElseThrow(() -> new NotFoundException("program " + id));
+        if (p.version() != expectedVersion) {
+            throw new Conflict(editable(p));
+        }
+        ProgramDetails.loadParts(p);
+        return p;
+    }
+
+    private void baseline(Program p) {
+        if (revisions.lastRevision(p.id()) == 0) {
+            revisions.save(new ProgramRevision(p.id(), 1, RevisionAction.INITIAL, p.status(),
+                    json.writeValueAsString(ProgramContents.of(p)), p.updatedBy(), p.updatedAt()));
+        }
+    }
+
+    private void record(Program p, RevisionAction action, String user, Instant now) {
+        int next = revisions.lastRevision(p.id()) + 1;
+        revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContents.of(p)),
+                user, now));
+    }
+
+    private Program.Parts parts(ProgramContent c) {
+        Category category = categories.findById(c.categoryCode())
+                .orElseThrow(() -> new InvalidReference("category " + c.categoryCode()));
+        Prefecture prefecture = c.organizerPrefectureCode() == null ? null : prefecture(c.organizerPrefectureCode());
+        Municipality municipality = null;
+        if (c.organizerMunicipalityCode() != null) {
+            municipality = places.municipality(c.organizerMunicipalityCode())
+                    .filter(m -> prefecture != null && m.prefectureCode().equals(prefecture.code()))
+                    .orElseThrow(() -> new InvalidReference("municipality " + c.organizerMunicipalityCode()));
+        }
+        SourceDocument source = c.sourceDocumentId() == null ? null : sources.findById(c.sourceDocumentId())
+                .orElseThrow(() -> new InvalidReference("source " + c.sourceDocumentId()));
+        Map<String, Prefecture> examplePrefectures = new HashMap<>();
+        c.examples().forEach(e -> examplePrefectures.put(e.prefectureCode(), prefecture(e.prefectureCode())));
+        return new Program.Parts(category, prefecture, municipality, source, examplePrefectures);
+    }
+
+    private Prefecture prefecture(String code) {
+        if (places.prefecture(code).isEmpty()) {
+            throw new InvalidReference("prefecture " + code);
+        }
+        return em.getReference(Prefecture.class, code);
+    }
+}

@@ -1,0 +1,16 @@
+package jp.tsunagari.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ProgramRevisions extends JpaRepository<ProgramRevision, Long> {
+
+    List<ProgramRevision> findByProgramIdOrderByRevisionDesc(long programId);
+
+    Optional<ProgramRevision> findByProgramIdAndRevision(long programId, int revision);
+
+    @Query("select coalesce(max(r.revision), 0) from ProgramRevision r where r.programId = :programId")
+    int lastRevision(long programId);
+}

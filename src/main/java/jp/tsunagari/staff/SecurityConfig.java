@@ -1,0 +1,99 @@
+package jp.tsunagari.staff;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sign-in for staff: form login at /login against accounts in the database, every /admin URL behind it,
+ * /admin/users for ADMIN only. CSRF protection stays on; the session id changes at sign-in; failed sign-ins are
+ * throttled per account and per IP address ({@link LoginThrottle}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String TYPED_USERNAME = "catalogue.login.username";
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                org.springframework.security.core.Authentication authentication)
+                    throws ServletException, IOException {
+                throttle.succeeded(authentication.getName());
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        success.setDefaultTargetUrl("/admin");
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
+            @Override
+            public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                                org.springframework.security.core.AuthenticationException exception)
+                    throws IOException, ServletException {
+                String username = request.getParameter("username");
+                throttle.failed(username, request.getRemoteAddr());
+                request.getSession().setAttribute(TYPED_USERNAME, username);
+                super.onAuthenticationFailure(request, response, exception);
+            }
+        };
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler(failure).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staffAccounts(StaffUsers users) {
+        return username -> users.findByUsername(username)
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.role().name())
+                        .disabled(!u.enabled()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such staff user"));
+    }
+
+    /** Refuses sign-in attempts while an account or an address is throttled, before any password is checked. */
+    static final class ThrottleFilter extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+
+        ThrottleFilter(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+                    && throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
+                request.getSession().setAttribute(TYPED_USERNAME, request.getParameter("username"));
+                response.sendRedirect(request.getContextPath() + "/login?throttled");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

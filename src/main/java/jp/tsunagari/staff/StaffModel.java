@@ -1,0 +1,28 @@
+package jp.tsunagari.staff;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in staff member (if any) into every page's model, for the layout's admin menu. */
+@ControllerAdvice
+class StaffModel {
+
+    @ModelAttribute("staffName")
+    String staffName(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated() && hasStaffRole(authentication)
+                ? authentication.getName() : null;
+    }
+
+    @ModelAttribute("staffIsAdmin")
+    boolean staffIsAdmin(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
+    }
+
+    private static boolean hasStaffRole(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_EDITOR") || a.equals("ROLE_ADMIN"));
+    }
+}

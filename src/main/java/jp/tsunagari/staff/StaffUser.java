@@ -1,0 +1,100 @@
+package jp.tsunagari.staff;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A staff account: only the password hash (BCrypt, via Spring Security's delegating encoder) is stored. */
+@Entity
+@Table(name = "staff_user")
+public class StaffUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private StaffRole role;
+
+    private boolean enabled;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected StaffUser() {
+    }
+
+    StaffUser(String username, String displayName, String passwordHash, StaffRole role, Instant now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public StaffRole role() {
+        return role;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    void changePassword(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.updatedAt = now;
+    }
+
+    void changeRole(StaffRole newRole, Instant now) {
+        this.role = newRole;
+        this.updatedAt = now;
+    }
+
+    void setEnabled(boolean value, Instant now) {
+        this.enabled = value;
+        this.updatedAt = now;
+    }
+}

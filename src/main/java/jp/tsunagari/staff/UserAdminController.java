@@ -1,0 +1,125 @@
+package jp.tsunagari.staff;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import jp.tsunagari.system.FormErrors;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /admin/users}: staff accounts, for administrators only (see SecurityConfig). */
+@Controller
+class UserAdminController {
+
+    private final StaffDirectory directory;
+    private final MessageSource messages;
+
+    UserAdminController(StaffDirectory directory, MessageSource messages) {
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    /** The new-account form as typed (the password is never sent back). */
+    record NewUserForm(String username, String displayName, String password, String role) {
+        static NewUserForm empty() {
+            return new NewUserForm("", "", "", StaffRole.EDITOR.name());
+        }
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        return listPage(model, NewUserForm.empty(), new FormErrors());
+    }
+
+    @PostMapping("/admin/users")
+    String create(@ModelAttribute NewUserForm form, Model model, HttpServletResponse response, RedirectAttributes redirect,
+                  Locale locale) {
+        FormErrors errors = new FormErrors();
+        StaffRole role = parseRole(form.role());
+        if (role == null) {
+            errors.add("role", "staff.error.role");
+        } else {
+            try {
+                StaffUser user = directory.create(form.username(), form.displayName(), form.password(), role);
+                redirect.addFlashAttribute("message", messages.getMessage("staff.users.created",
+                        new Object[] {user.username()}, locale));
+                return "redirect:/admin/users";
+            } catch (StaffDirectory.Refused refused) {
+                errors.add(refused.field(), refused.messageKey());
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return listPage(model, form, errors);
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String user(@PathVariable long id, Model model) {
+        return userPage(id, model, new FormErrors());
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    String role(@PathVariable long id, @RequestParam(required = false) String role, Model model,
+                HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        StaffRole parsed = parseRole(role);
+        if (parsed == null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return userPage(id, model, new FormErrors().add("role", "staff.error.role"));
+        }
+        return apply(id, () -> directory.changeRole(id, parsed), model, response, redirect, locale);
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    String password(@PathVariable long id, @RequestParam(required = false) String password, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        return apply(id, () -> directory.resetPassword(id, password), model, response, redirect, locale);
+    }
+
+    @PostMapping("/admin/users/{id}/enabled")
+    String enabled(@PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled, Model model,
+                   HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        return apply(id, () -> directory.setEnabled(id, enabled), model, response, redirect, locale);
+    }
+
+    private String apply(long id, Runnable change, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect, Locale locale) {
+        try {
+            change.run();
+        } catch (StaffDirectory.Refused refused) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return userPage(id, model, new FormErrors().add(refused.field(), refused.messageKey()));
+        }
+        redirect.addFlashAttribute("message", messages.getMessage("staff.user.saved", null, locale));
+        return "redirect:/admin/users/" + id;
+    }
+
+    private String listPage(Model model, NewUserForm form, FormErrors errors) {
+        model.addAttribute("users", directory.all());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", StaffRole.values());
+        return "staff/users";
+    }
+
+    private String userPage(long id, Model model, FormErrors errors) {
+        model.addAttribute("user", directory.find(id).orElseThrow(() -> new NotFoundException("staff user " + id)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("roles", StaffRole.values());
+        return "staff/user";
+    }
+
+    private static StaffRole parseRole(String role) {
+        for (StaffRole r : StaffRole.values()) {
+            if (r.name().equals(role)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
