@@ -11,11 +11,14 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.system.Formats;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Public pages: the security filter chain is tested with the whole application (AccessControlTest).
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(CategoryController.class)
 @Import({ProgramFilters.class, Formats.class})
 class CategoryControllerTest {

@@ -11,12 +11,15 @@ import java.util.List;
 import jp.tsunagari.system.Formats;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Home and prefecture index: views, titles and the page skeleton, with the counts mocked. */
+// Public pages: the security filter chain is tested with the whole application (AccessControlTest).
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest({HomeController.class, PrefectureIndexController.class})
 @Import(Formats.class)
 class EntryPagesControllerTest {

@@ -15,11 +15,14 @@ import java.util.Optional;
 import jp.tsunagari.system.Formats;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Public pages: the security filter chain is tested with the whole application (AccessControlTest).
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(ProgramController.class)
 @Import(Formats.class)
 class ProgramControllerTest {

@@ -21,11 +21,14 @@ import jp.tsunagari.system.Formats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+// Public pages: the security filter chain is tested with the whole application (AccessControlTest).
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(ProgramListController.class)
 @Import({ProgramFilters.class, Formats.class, EligibilityText.class})
 class ProgramListControllerTest {
