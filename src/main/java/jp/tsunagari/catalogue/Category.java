@@ -60,6 +60,17 @@ public class Category implements Localized {
         return descriptionJa;
     }
 
+    public String descriptionEn() {
+        return descriptionEn;
+    }
+
+    void update(String newNameJa, String newNameEn, String newDescriptionJa, String newDescriptionEn) {
+        this.nameJa = newNameJa;
+        this.nameEn = newNameEn;
+        this.descriptionJa = newDescriptionJa;
+        this.descriptionEn = newDescriptionEn;
+    }
+
     public String description(Locale locale) {
         return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionJa;
     }

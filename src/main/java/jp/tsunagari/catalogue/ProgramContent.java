@@ -63,7 +63,8 @@ public record ProgramContent(
                        String note) {
         public Rule {
             areas = areas == null ? List.of() : List.copyOf(areas);
-            applicants = applicants == null ? Set.of() : Set.copyOf(applicants);
+            applicants = applicants == null || applicants.isEmpty() ? Set.of()
+                    : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(applicants));
         }
     }
 

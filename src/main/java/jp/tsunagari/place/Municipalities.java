@@ -12,4 +12,9 @@ interface Municipalities extends JpaRepository<Municipality, String> {
 
     @Query("select count(m) from Municipality m where m.type <> '" + Municipality.WARD_TYPE + "' and m.northernTerritories = false")
     long countOfficial();
+
+    List<Municipality> findByNameJa(String nameJa);
+
+    @Query("select m from Municipality m join fetch m.prefecture order by m.lgCode")
+    List<Municipality> findAllWithPrefecture();
 }

@@ -90,6 +90,36 @@ public class Places {
         return names;
     }
 
+    /**
+     * Resolves one area as staff type it: a 2-digit prefecture code, a 6-digit 全国地方公共団体コード, a prefecture
+     * name (栃木県 or 栃木), or a municipality name that is unique in the country (宮津市). Empty if none or ambiguous.
+     */
+    public Optional<String> resolveArea(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        int space = t.indexOf(' ');
+        String first = space > 0 ? t.substring(0, space) : t;
+        if (first.length() == 2 && prefecture(first).isPresent()) {
+            return Optional.of(first);
+        }
+        if (first.length() == 6 && LgCode.isValid(first)) {
+            return municipalities.findById(first).map(Municipality::lgCode);
+        }
+        Optional<Prefecture> byName = prefectures().stream()
+                .filter(p -> p.nameJa().equals(t) || p.nameJa().equals(t + "都") || p.nameJa().equals(t + "道")
+                        || p.nameJa().equals(t + "府") || p.nameJa().equals(t + "県"))
+                .findFirst();
+        if (byName.isPresent()) {
+            return byName.map(Prefecture::code);
+        }
+        List<Municipality> named = municipalities.findByNameJa(t);
+        return named.size() == 1 ? Optional.of(named.get(0).lgCode()) : Optional.empty();
+    }
+
+    /** Every municipality and ward with its prefecture, in code order (for pickers). */
+    public List<Municipality> municipalitiesWithPrefecture() {
+        return municipalities.findAllWithPrefecture();
+    }
+
     /** Number of municipalities by the official count (1,741 for the 2024-01-01 list). */
     public long officialMunicipalityCount() {
         return municipalities.countOfficial();

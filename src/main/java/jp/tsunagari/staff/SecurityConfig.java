@@ -87,7 +87,7 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+            if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())
                     && throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
                 request.getSession().setAttribute(TYPED_USERNAME, request.getParameter("username"));
                 response.sendRedirect(request.getContextPath() + "/login?throttled");

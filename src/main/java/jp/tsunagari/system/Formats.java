@@ -24,6 +24,13 @@ public class Formats {
         return value == null ? "" : value.format(english(locale) ? EN_DATE : JA_DATE);
     }
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    /** A moment in the server's time zone, e.g. 2026-11-28 13:05 (for staff pages). */
+    public String dateTime(java.time.Instant value, Locale locale) {
+        return value == null ? "" : DATE_TIME.format(value.atZone(java.time.ZoneId.systemDefault()));
+    }
+
     public String number(long value, Locale locale) {
         return NumberFormat.getIntegerInstance(english(locale) ? Locale.ENGLISH : Locale.JAPANESE).format(value);
     }

@@ -1,0 +1,53 @@
+package jp.tsunagari.admin;
+
+import jp.tsunagari.catalogue.CategoryEditor;
+import jp.tsunagari.catalogue.StaffProgramList;
+import jp.tsunagari.place.Places;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /admin}: every program with its status, last editor and last change; search, filters, sort, pages. */
+@Controller
+class AdminHomeController {
+
+    private final StaffProgramList list;
+    private final CategoryEditor categories;
+    private final Places places;
+
+    AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places) {
+        this.list = list;
+        this.categories = categories;
+        this.places = places;
+    }
+
+    @GetMapping("/admin")
+    String programs(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String category,
+                    @RequestParam(defaultValue = "") String pref, @RequestParam(defaultValue = "") String status,
+                    @RequestParam(defaultValue = "UPDATED") String sort, @RequestParam(defaultValue = "1") String page,
+                    Model model) {
+        String cat = categories.find(category).isPresent() ? category : "";
+        String prefecture = places.prefecture(pref).isPresent() ? pref : "";
+        String st = switch (status) {
+            case "PUBLISHED", "DRAFT", "PENDING" -> status;
+            default -> "";
+        };
+        StaffProgramList.Sort order = switch (sort) {
+            case "NAME" -> StaffProgramList.Sort.NAME;
+            case "ID" -> StaffProgramList.Sort.ID;
+            default -> StaffProgramList.Sort.UPDATED;
+        };
+        int pageNumber = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        String text = q.length() > 100 ? q.substring(0, 100) : q;
+        model.addAttribute("results", list.find(new StaffProgramList.Query(text, cat, prefecture, st, order, pageNumber)));
+        model.addAttribute("q", text);
+        model.addAttribute("category", cat);
+        model.addAttribute("pref", prefecture);
+        model.addAttribute("status", st);
+        model.addAttribute("sort", order.name());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("prefectures", places.prefectures());
+        return "admin/programs";
+    }
+}

@@ -1,0 +1,195 @@
+package jp.tsunagari.admin;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import jp.tsunagari.catalogue.ContentDiff;
+import jp.tsunagari.catalogue.ProgramContent;
+import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.system.FormErrors;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Creating and editing programs. Add/remove buttons re-render the form with every value kept; invalid input comes
+ * back with an error summary (400); a save based on a stale version shows the conflict page (409) with both versions.
+ */
+@Controller
+class ProgramAdminController {
+
+    private final ProgramEditor editor;
+    private final ProgramFormMapper mapper;
+    private final FormOptions options;
+    private final ContentDiff diff;
+    private final MessageSource messages;
+
+    ProgramAdminController(ProgramEditor editor, ProgramFormMapper mapper, FormOptions options, ContentDiff diff,
+                           MessageSource messages) {
+        this.editor = editor;
+        this.mapper = mapper;
+        this.options = options;
+        this.diff = diff;
+        this.messages = messages;
+    }
+
+    @InitBinder("form")
+    void bindFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.setAutoGrowCollectionLimit(200);
+    }
+
+    @GetMapping("/admin/programs/new")
+    String newProgram(Model model) {
+        ProgramForm form = new ProgramForm();
+        form.sections.add(new ProgramForm.SectionForm());
+        return options.page(model, form, new FormErrors(), null);
+    }
+
+    @GetMapping("/admin/programs/{id}/duplicate")
+    String duplicate(@PathVariable long id, Model model, Locale locale) {
+        ProgramContent content = editable(id).content();
+        String copy = messages.getMessage("admin.program.copyOf", new Object[] {content.name()}, locale);
+        ProgramForm form = mapper.toForm(content.renamed(copy), 0);
+        form.version = "";
+        return options.page(model, form, new FormErrors(), null);
+    }
+
+    @PostMapping("/admin/programs")
+    String create(@ModelAttribute("form") ProgramForm form, @RequestParam(defaultValue = "") String action, Model model,
+                  HttpServletResponse response, Principal user, RedirectAttributes redirect, Locale locale) {
+        if (form.edit(action)) {
+            return options.page(model, form, new FormErrors(), null);
+        }
+        ProgramFormMapper.Result result = mapper.toContent(form);
+        if (!result.errors().isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return options.page(model, form, result.errors(), null);
+        }
+        long id = editor.create(result.content(), "publish".equals(action), user.getName());
+        redirect.addFlashAttribute("message", messages.getMessage("admin.saved." + ("publish".equals(action) ? "published" : "draft"), null, locale));
+        return "redirect:/admin/programs/" + id + "/edit";
+    }
+
+    @GetMapping("/admin/programs/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ProgramEditor.Editable e = editable(id);
+        return options.page(model, mapper.toForm(e.content(), e.version()), new FormErrors(), e);
+    }
+
+    @PostMapping("/admin/programs/{id}")
+    String save(@PathVariable long id, @ModelAttribute("form") ProgramForm form,
+                @RequestParam(defaultValue = "") String action, Model model, HttpServletResponse response,
+                Principal user, RedirectAttributes redirect, Locale locale) {
+        ProgramEditor.Editable current = editable(id);
+        if (form.edit(action)) {
+            return options.page(model, form, new FormErrors(), current);
+        }
+        ProgramFormMapper.Result result = mapper.toContent(form);
+        if (!result.errors().isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return options.page(model, form, result.errors(), current);
+        }
+        boolean publish = "publish".equals(action);
+        try {
+            editor.save(id, version(form.version), result.content(), publish, user.getName());
+        } catch (ProgramEditor.Conflict conflict) {
+            return conflict(model, form, result.content(), conflict.current(), response);
+        } catch (ObjectOptimisticLockingFailureException race) {
+            return conflict(model, form, result.content(), editable(id), response);
+        }
+        redirect.addFlashAttribute("message", messages.getMessage(
+                publish || current.status() == jp.tsunagari.catalogue.PublicationStatus.DRAFT
+                        ? "admin.saved." + (publish ? "published" : "draft") : "admin.saved.pending", null, locale));
+        return "redirect:/admin/programs/" + id + "/edit";
+    }
+
+    private String conflict(Model model, ProgramForm form, ProgramContent yours, ProgramEditor.Editable theirs,
+                            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        form.version = Long.toString(theirs.version());
+        model.addAttribute("changes", diff.between(theirs.content(), yours));
+        model.addAttribute("theirs", theirs);
+        options.page(model, form, new FormErrors(), theirs);
+        return "admin/conflict";
+    }
+
+    @PostMapping("/admin/programs/{id}/publish")
+    String publish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+                   RedirectAttributes redirect, Locale locale) {
+        return change(id, () -> editor.publish(id, version(version), user.getName()), "admin.saved.published", redirect, locale);
+    }
+
+    @PostMapping("/admin/programs/{id}/unpublish")
+    String unpublish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+                     RedirectAttributes redirect, Locale locale) {
+        return change(id, () -> editor.unpublish(id, version(version), user.getName()), "admin.saved.unpublished", redirect, locale);
+    }
+
+    @PostMapping("/admin/programs/{id}/discard-draft")
+    String discard(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        return change(id, () -> editor.discardDraft(id), "admin.saved.discarded", redirect, locale);
+    }
+
+    private String change(long id, Runnable action, String messageKey, RedirectAttributes redirect, Locale locale) {
+        editable(id);
+        String key = messageKey;
+        try {
+            action.run();
+        } catch (ProgramEditor.Conflict | ObjectOptimisticLockingFailureException e) {
+            key = "admin.error.changedMeanwhile";
+        }
+        redirect.addFlashAttribute("message", messages.getMessage(key, null, locale));
+        return "redirect:/admin/programs/" + id + "/edit";
+    }
+
+    @GetMapping("/admin/programs/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("program", editable(id));
+        return "admin/delete";
+    }
+
+    @PostMapping("/admin/programs/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+                  RedirectAttributes redirect, Locale locale) {
+        ProgramEditor.Editable e = editable(id);
+        try {
+            editor.delete(id, version(version), user.getName());
+        } catch (ProgramEditor.Conflict | ObjectOptimisticLockingFailureException changed) {
+            redirect.addFlashAttribute("message", messages.getMessage("admin.error.changedMeanwhile", null, locale));
+            return "redirect:/admin/programs/" + id + "/edit";
+        }
+        redirect.addFlashAttribute("message", messages.getMessage("admin.deleted", new Object[] {e.content().name()}, locale));
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/admin/programs/{id}/preview")
+    String preview(@PathVariable long id, Model model) {
+        var details = editor.preview(id).orElseThrow(() -> new NotFoundException("program " + id));
+        model.addAttribute("program", details.program());
+        model.addAttribute("areaNames", details.areaNames());
+        model.addAttribute("related", List.of());
+        model.addAttribute("previewOf", id);
+        return "catalogue/program";
+    }
+
+    private ProgramEditor.Editable editable(long id) {
+        return editor.editable(id).orElseThrow(() -> new NotFoundException("program " + id));
+    }
+
+    /** The version the form was loaded at; anything unreadable can only be stale. */
+    private static long version(String text) {
+        return text != null && text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
+    }
+}

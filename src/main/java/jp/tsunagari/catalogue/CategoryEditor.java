@@ -1,0 +1,34 @@
+package jp.tsunagari.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The five categories for staff: listing and editing their names and descriptions (codes stay fixed). */
+@Service
+@Transactional
+public class CategoryEditor {
+
+    private final Categories categories;
+
+    CategoryEditor(Categories categories) {
+        this.categories = categories;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> all() {
+        return categories.findAllByOrderByNumber();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Category> find(String code) {
+        return code == null ? Optional.empty() : categories.findById(code);
+    }
+
+    public void update(String code, String nameJa, String nameEn, String descriptionJa, String descriptionEn) {
+        categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code))
+                .update(nameJa, nameEn, descriptionJa, descriptionEn);
+    }
+}

@@ -1,0 +1,80 @@
+package jp.tsunagari.catalogue;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The staff list of programs, drafts included: search by name, filter by category, prefecture and status. */
+@Service
+@Transactional(readOnly = true)
+public class StaffProgramList {
+
+    public static final int PAGE_SIZE = 25;
+
+    private final EntityManager em;
+
+    StaffProgramList(EntityManager em) {
+        this.em = em;
+    }
+
+    public enum Sort {
+        UPDATED("p.updatedAt desc, p.id desc"), NAME("p.nameKana asc, p.id asc"), ID("p.id asc");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /** status: null for all, or PUBLISHED, DRAFT, or "PENDING" (published with unpublished changes). */
+    public record Query(String text, String category, String prefecture, String status, Sort sort, int page) {
+    }
+
+    public record Row(Long id, String name, String categoryNameJa, String prefectureNameJa, String municipalityNameJa,
+                      PublicationStatus status, boolean pendingDraft, String updatedBy, Instant updatedAt) {
+    }
+
+    public ResultPage<Row> find(Query q) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.text() != null && !q.text().isBlank()) {
+            where.append(" and (lower(p.name) like :text or p.nameKana like :text)");
+            params.put("text", "%" + q.text().strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        if (q.category() != null && !q.category().isBlank()) {
+            where.append(" and c.code = :category");
+            params.put("category", q.category());
+        }
+        if (q.prefecture() != null && !q.prefecture().isBlank()) {
+            where.append(" and (op.code = :pref or exists (select 1 from ExampleGroup e where e.program = p"
+                    + " and e.prefecture.code = :pref))");
+            params.put("pref", q.prefecture());
+        }
+        if ("PENDING".equals(q.status())) {
+            where.append(" and exists (select 1 from PendingDraft d where d.programId = p.id)");
+        } else if (q.status() != null && !q.status().isBlank()) {
+            where.append(" and p.status = :status");
+            params.put("status", PublicationStatus.valueOf(q.status()));
+        }
+        String from = " from Program p join p.category c left join p.organizerPrefecture op"
+                + " left join p.organizerMunicipality om";
+        TypedQuery<Long> count = em.createQuery("select count(p)" + from + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        TypedQuery<Row> rows = em.createQuery("select new jp.tsunagari.catalogue.StaffProgramList$Row(p.id, p.name,"
+                + " c.nameJa, op.nameJa, om.nameJa, p.status,"
+                + " case when exists (select 1 from PendingDraft d where d.programId = p.id) then true else false end,"
+                + " p.updatedBy, p.updatedAt)" + from + where + " order by " + q.sort().orderBy, Row.class);
+        params.forEach(rows::setParameter);
+        rows.setFirstResult((q.page() - 1) * PAGE_SIZE);
+        rows.setMaxResults(PAGE_SIZE);
+        return new ResultPage<>(total == 0 ? List.of() : rows.getResultList(), total, q.page(), PAGE_SIZE);
+    }
+}

@@ -1,0 +1,113 @@
+package jp.tsunagari.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Who may do what: anonymous users, editors and administrators, CSRF, sign-in, throttling, session fixation. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessControlTest {
+
+    static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/programs/new", "/admin/programs/1/edit",
+            "/admin/programs/1/history", "/admin/programs/1/preview", "/admin/users", "/admin/users/1");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void anonymousUsersAreSentToTheLoginPageFromEveryAdminUrl() throws Exception {
+        for (String url : ADMIN_PAGES) {
+            mvc.perform(get(url).accept("text/html")).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/login"));
+        }
+        mvc.perform(post("/admin/programs").with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void editorsCannotManageUsers() throws Exception {
+        mvc.perform(get("/admin/users").with(user("ed").roles("EDITOR"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/users").with(user("ed").roles("EDITOR")).with(csrf())
+                        .param("username", "mallory").param("displayName", "M").param("password", "long-enough-pass")
+                        .param("role", "ADMIN"))
+                .andExpect(status().isForbidden());
+        assertThat(directory.byUsername("mallory")).isEmpty();
+        mvc.perform(get("/admin").with(user("ed").roles("EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/users").with(user("root").roles("ADMIN"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void postsWithoutACsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/admin/users").with(user("root").roles("ADMIN"))
+                        .param("username", "nocsrf").param("displayName", "N").param("password", "long-enough-pass")
+                        .param("role", "EDITOR"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("username", "admin").param("password", "x")).andExpect(status().isForbidden());
+        assertThat(directory.byUsername("nocsrf")).isEmpty();
+    }
+
+    @Test
+    void signingInChangesTheSessionIdAndLeadsToTheAdminPages() throws Exception {
+        directory.create("signin-test", "Sign-in test", "correct horse battery", StaffRole.EDITOR);
+        MockHttpSession session = new MockHttpSession();
+        String before = session.getId();
+        MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
+                        .param("username", "signin-test").param("password", "correct horse battery"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin")).andReturn();
+        HttpSession after = result.getRequest().getSession(false);
+        assertThat(after).isNotNull();
+        assertThat(after.getId()).isNotEqualTo(before);
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledPerAccount() throws Exception {
+        directory.create("throttle-test", "Throttle test", "the right password", StaffRole.EDITOR);
+        for (int i = 0; i < LoginThrottle.MAX_PER_ACCOUNT; i++) {
+            String address = "192.0.2." + (10 + i);
+            mvc.perform(post("/login").with(csrf()).with(r -> {
+                        r.setRemoteAddr(address);
+                        return r;
+                    }).param("username", "throttle-test").param("password", "wrong " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").with(csrf()).param("username", "throttle-test").param("password", "the right password"))
+                .andExpect(redirectedUrl("/login?throttled"));
+        String page = mvc.perform(get("/login?throttled")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("しばらくログインできません").contains("role=\"alert\"");
+        mvc.perform(post("/login").with(csrf()).param("username", "someone-else").param("password", "whatever"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void theFirstAdministratorExistsWithoutAnyDefaultPassword() {
+        StaffUser admin = directory.byUsername(FirstAdmin.USERNAME).orElseThrow();
+        assertThat(admin.role()).isEqualTo(StaffRole.ADMIN);
+        assertThat(admin.passwordHash()).startsWith("{bcrypt}");
+    }
+
+    @Test
+    void passwordsShorterThanTwelveCharactersAreRefused() {
+        assertThatThrownBy(() -> directory.create("shorty", "Short", "elevenchars", StaffRole.EDITOR))
+                .isInstanceOfSatisfying(StaffDirectory.Refused.class,
+                        r -> assertThat(r.messageKey()).isEqualTo("staff.error.password.short"));
+    }
+}
