@@ -15,6 +15,10 @@ interface Municipalities extends JpaRepository<Municipality, String> {
 
     List<Municipality> findByNameJa(String nameJa);
 
+    @Query("select m from Municipality m join fetch m.prefecture p where m.lgCode like :prefix or m.nameJa like :text"
+            + " or m.nameKana like :text or lower(m.nameEn) like :lower or p.nameJa like :text order by m.lgCode")
+    List<Municipality> search(String prefix, String text, String lower, org.springframework.data.domain.Pageable page);
+
     @Query("select m from Municipality m join fetch m.prefecture order by m.lgCode")
     List<Municipality> findAllWithPrefecture();
 }

@@ -97,6 +97,12 @@ public class Municipality implements Localized {
         return northernTerritories;
     }
 
+    void rename(String ja, String kana, String en) {
+        this.nameJa = ja;
+        this.nameKana = kana;
+        this.nameEn = en;
+    }
+
     /** True for the rows that make up the official 1,741 (not a ward, not a Northern-Territories village). */
     public boolean countsAsMunicipality() {
         return !WARD_TYPE.equals(type) && !northernTerritories;

@@ -120,6 +120,30 @@ public class Places {
         return municipalities.findAllWithPrefecture();
     }
 
+    /** Municipalities whose code starts with, or whose name, reading, English name or prefecture contains, the text. */
+    public List<Municipality> searchMunicipalities(String text, int limit) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        String like = "%" + t.replace("%", "").replace("_", "") + "%";
+        return municipalities.search(t + "%", like, like.toLowerCase(java.util.Locale.ROOT),
+                org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
+    /** Changes the names of a prefecture or municipality (codes never change); staff only. */
+    @Transactional
+    public void rename(String code, String ja, String kana, String en) {
+        if (code.length() == 2) {
+            prefectures.findById(code).orElseThrow(() -> new jp.tsunagari.system.NotFoundException("prefecture " + code))
+                    .rename(ja, kana, en);
+            snapshot = null;
+        } else {
+            municipalities.findById(code).orElseThrow(() -> new jp.tsunagari.system.NotFoundException("municipality " + code))
+                    .rename(ja, kana, en);
+        }
+    }
+
     /** Number of municipalities by the official count (1,741 for the 2024-01-01 list). */
     public long officialMunicipalityCount() {
         return municipalities.countOfficial();

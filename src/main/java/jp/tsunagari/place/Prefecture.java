@@ -75,4 +75,10 @@ public class Prefecture implements Localized {
     public int tileRow() {
         return tileRow;
     }
+
+    void rename(String ja, String kana, String en) {
+        this.nameJa = ja;
+        this.nameKana = kana;
+        this.nameEn = en;
+    }
 }

@@ -18,7 +18,8 @@ public final class Phone {
 
     /**
      * Interactive elements smaller than 24×24 CSS px (WCAG 2.2 SC 2.5.8), except links inside a sentence
-     * (the success criterion's inline exception) and elements that are not rendered.
+     * (the success criterion's inline exception), elements that are not rendered, and hidden, unfocusable
+     * helpers (aria-hidden with tabindex -1, such as a form's default submit button).
      */
     @SuppressWarnings("unchecked")
     public static List<String> smallTargets() {
@@ -29,6 +30,7 @@ public final class Phone {
                   const r = el.getBoundingClientRect();
                   const style = getComputedStyle(el);
                   if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right < 0) return;
+                  if (el.closest('[aria-hidden=true]') && el.getAttribute('tabindex') === '-1') return;
                   const inSentence = el.tagName === 'A' && style.display === 'inline'
                       && Array.from(el.parentElement.childNodes).some(n => n !== el && n.nodeType === 3 && n.textContent.trim());
                   if (inSentence) return;
