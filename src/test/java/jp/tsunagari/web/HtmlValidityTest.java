@@ -1,6 +1,7 @@
 package jp.tsunagari.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.IOException;
@@ -32,6 +33,26 @@ class HtmlValidityTest {
     void pageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>");
+        assertThat(HtmlChecker.errors(html)).as(url).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin", "/admin?q=%E3%82%82%E3%82%8A&status=PUBLISHED&sort=NAME", "/admin/programs/new",
+            "/admin/programs/7/edit", "/admin/programs/13/edit", "/admin/programs/2/duplicate", "/admin/programs/7/history",
+            "/admin/programs/7/preview", "/admin/programs/7/delete", "/admin/users", "/admin/users/1", "/admin/categories",
+            "/admin/categories/gifts", "/admin/places", "/admin/places?q=もりおか", "/admin/places/032018",
+            "/admin/places/03"})
+    void adminPageIsValidHtml(String url) throws Exception {
+        String html = mvc.perform(get(url).with(user("checker").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<!DOCTYPE html>");
+        assertThat(HtmlChecker.errors(html)).as(url).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/login?error", "/login?throttled", "/login?signedOut"})
+    void loginPageIsValidHtml(String url) throws Exception {
+        String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(HtmlChecker.errors(html)).as(url).isEmpty();
     }
 
