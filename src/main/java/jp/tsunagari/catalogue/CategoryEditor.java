@@ -2,6 +2,7 @@ package jp.tsunagari.catalogue;
 
 import java.util.List;
 import java.util.Optional;
+import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CategoryEditor {
 
     private final Categories categories;
+    private final ChangeMarker marker;
 
-    CategoryEditor(Categories categories) {
+    CategoryEditor(Categories categories, ChangeMarker marker) {
         this.categories = categories;
+        this.marker = marker;
     }
 
     @Transactional(readOnly = true)
@@ -30,5 +33,6 @@ public class CategoryEditor {
     public void update(String code, String nameJa, String nameEn, String descriptionJa, String descriptionEn) {
         categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code))
                 .update(nameJa, nameEn, descriptionJa, descriptionEn);
+        marker.bump();
     }
 }

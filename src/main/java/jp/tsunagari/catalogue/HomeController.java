@@ -1,5 +1,8 @@
 package jp.tsunagari.catalogue;
 
+import java.util.Locale;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.place.TileMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,14 +13,18 @@ class HomeController {
 
     private final CatalogueOverview overview;
     private final ProgramFinder finder;
+    private final Places places;
 
-    HomeController(CatalogueOverview overview, ProgramFinder finder) {
+    HomeController(CatalogueOverview overview, ProgramFinder finder, Places places) {
         this.overview = overview;
         this.finder = finder;
+        this.places = places;
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, Locale locale) {
+        model.addAttribute("map", TileMap.of(places.prefectures(), finder.countByPrefecture(),
+                code -> "/programs?pref=" + code, locale));
         model.addAttribute("source", overview.source());
         model.addAttribute("categories", overview.categoriesWithCounts());
         model.addAttribute("regions", overview.regionsWithCounts());

@@ -9,7 +9,30 @@ import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.system.Localized;
 
 /** What a list shows of a program: a projection, never the entity graph. */
-public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric, List<Place> examplePlaces) {
+public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric, List<Place> examplePlaces,
+                          KeyEligibility keyEligibility) {
+
+    /** The hard age ranges and applicant kinds of the program's target groups, for deciding at a glance. */
+    public record KeyEligibility(List<String> ageRanges, Set<jp.tsunagari.eligibility.Applicant> applicants) {
+
+        public static final KeyEligibility NONE = new KeyEligibility(List.of(), Set.of());
+
+        public boolean hasAges() {
+            return !ageRanges.isEmpty();
+        }
+
+        /** 15〜25歳 / 35歳以下 / 19〜35歳、35歳以下 */
+        public String ages() {
+            return String.join("、", ageRanges);
+        }
+
+        static String range(Integer min, Integer max) {
+            if (min != null && max != null) {
+                return min + "〜" + max + "歳";
+            }
+            return max != null ? max + "歳以下" : min + "歳以上";
+        }
+    }
 
     /** The columns read by the list query. */
     public record Row(Long id, String name, String categoryCode, String categoryNameJa, String categoryNameEn,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
+import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,11 @@ public class ProgramEditor {
     private final EntityManager em;
     private final JsonMapper json;
     private final Clock clock;
+    private final ChangeMarker marker;
 
     ProgramEditor(Programs programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
-                  PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock) {
+                  PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock,
+                  ChangeMarker marker) {
         this.programs = programs;
         this.categories = categories;
         this.sources = sources;
@@ -46,6 +49,7 @@ public class ProgramEditor {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.marker = marker;
     }
 
     /** A program as staff edit it: its content, or the pending draft's if there is one. */
@@ -209,6 +213,7 @@ public class ProgramEditor {
     }
 
     private void record(Program p, RevisionAction action, String user, Instant now) {
+        marker.bump();
         int next = revisions.lastRevision(p.id()) + 1;
         revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContents.of(p)),
                 user, now));

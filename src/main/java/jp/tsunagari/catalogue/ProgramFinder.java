@@ -50,6 +50,16 @@ class ProgramFinder {
         return new ResultPage<>(cards(rows.getResultList()), total, query.page(), query.size());
     }
 
+    /** Cards of the given published programs (any order; the caller orders them). */
+    List<ProgramCard> cardsByIds(List<Long> ids) {
+        TypedQuery<ProgramCard.Row> rows = em.createQuery("select new jp.tsunagari.catalogue.ProgramCard$Row("
+                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.nameJa, om.nameEn,"
+                + " p.startYear, p.startMonth, p.eventYear, p.eventMonth, p.summary, p.lifecycle)"
+                + FROM + " where p.status = :published and p.id in :ids", ProgramCard.Row.class);
+        rows.setParameter("published", PublicationStatus.PUBLISHED).setParameter("ids", ids);
+        return cards(rows.getResultList());
+    }
+
     private static String where(ProgramQuery q, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where p.status = :published");
         params.put("published", PublicationStatus.PUBLISHED);
@@ -92,9 +102,39 @@ class ProgramFinder {
                 .setParameter("ids", ids).getResultList()
                 .forEach(r -> places.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
                         .add(new ProgramCard.Place((String) r[1], (String) r[2], (String) r[3])));
+        Map<Long, ProgramCard.KeyEligibility> eligibility = keyEligibility(ids);
         return rows.stream().map(row -> new ProgramCard(row,
                 audiences.getOrDefault(row.id(), Set.of()), metrics.get(row.id()),
-                places.getOrDefault(row.id(), List.of()))).toList();
+                places.getOrDefault(row.id(), List.of()),
+                eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE))).toList();
+    }
+
+    private Map<Long, ProgramCard.KeyEligibility> keyEligibility(List<Long> ids) {
+        Map<Long, java.util.Set<String>> ages = new HashMap<>();
+        Map<Long, java.util.Set<jp.tsunagari.eligibility.Applicant>> applicants = new HashMap<>();
+        em.createQuery("select p.id, c.type, c.minAge, c.maxAge, c.applicants from Program p join p.targetGroups g"
+                        + " join g.criteria c where p.id in :ids and c.strength = jp.tsunagari.eligibility.Strength.HARD"
+                        + " and c.type in (jp.tsunagari.eligibility.CriterionType.AGE,"
+                        + " jp.tsunagari.eligibility.CriterionType.APPLICANT) order by p.id, g.position, c.position", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(r -> {
+                    Long id = (Long) r[0];
+                    if (r[1] == jp.tsunagari.eligibility.CriterionType.AGE) {
+                        ages.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>())
+                                .add(ProgramCard.KeyEligibility.range((Integer) r[2], (Integer) r[3]));
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        java.util.Set<jp.tsunagari.eligibility.Applicant> who = (java.util.Set<jp.tsunagari.eligibility.Applicant>) r[4];
+                        applicants.computeIfAbsent(id, k -> java.util.EnumSet.noneOf(jp.tsunagari.eligibility.Applicant.class)).addAll(who);
+                    }
+                });
+        Map<Long, ProgramCard.KeyEligibility> result = new HashMap<>();
+        for (Long id : ids) {
+            if (ages.containsKey(id) || applicants.containsKey(id)) {
+                result.put(id, new ProgramCard.KeyEligibility(List.copyOf(ages.getOrDefault(id, java.util.Set.of())),
+                        applicants.getOrDefault(id, java.util.Set.of())));
+            }
+        }
+        return result;
     }
 
     /** Published programs per category code. */

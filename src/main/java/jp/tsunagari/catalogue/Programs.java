@@ -15,4 +15,9 @@ interface Programs extends JpaRepository<Program, Long> {
             + " left join fetch op.region left join fetch p.organizerMunicipality left join fetch p.sourceDocument"
             + " where p.id = :id")
     Optional<Program> findWithHeader(Long id);
+
+    @Query("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
+            + " left join fetch op.region left join fetch p.organizerMunicipality"
+            + " where p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED order by p.id")
+    java.util.List<Program> findAllPublishedWithHeader();
 }

@@ -22,12 +22,14 @@ public class Places {
     private final Regions regions;
     private final Prefectures prefectures;
     private final Municipalities municipalities;
+    private final jp.tsunagari.system.ChangeMarker marker;
     private volatile Snapshot snapshot;
 
-    Places(Regions regions, Prefectures prefectures, Municipalities municipalities) {
+    Places(Regions regions, Prefectures prefectures, Municipalities municipalities, jp.tsunagari.system.ChangeMarker marker) {
         this.regions = regions;
         this.prefectures = prefectures;
         this.municipalities = municipalities;
+        this.marker = marker;
     }
 
     private record Snapshot(List<Region> regions, List<Prefecture> prefectures, Map<String, Prefecture> byCode) {
@@ -42,6 +44,11 @@ public class Places {
             snapshot = s;
         }
         return s;
+    }
+
+    /** Forgets the cached regions and prefectures, so that names changed (by any instance) are read again. */
+    public void refresh() {
+        snapshot = null;
     }
 
     /** The 8 regions in their conventional order (北海道 first). */
@@ -142,6 +149,7 @@ public class Places {
             municipalities.findById(code).orElseThrow(() -> new jp.tsunagari.system.NotFoundException("municipality " + code))
                     .rename(ja, kana, en);
         }
+        marker.bump();
     }
 
     /** Number of municipalities by the official count (1,741 for the 2024-01-01 list). */

@@ -4,8 +4,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the application, replaceable in tests. */
+/** One clock for the application, replaceable in tests; scheduled tasks (the search index's refresh) enabled. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class TimeConfig {
 
     @Bean

@@ -33,6 +33,9 @@ class EntryPagesControllerTest {
     @MockitoBean
     ProgramFinder finder;
 
+    @MockitoBean
+    jp.tsunagari.place.Places places;
+
     @Test
     void homeHasOneH1AndTheSiteTitle() throws Exception {
         when(overview.categoriesWithCounts()).thenReturn(List.of());

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 /** List queries on the seeded catalogue (real migrations, H2 in PostgreSQL mode). */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ProgramFinder.class, Places.class})
+@Import({ProgramFinder.class, Places.class, jp.tsunagari.system.ChangeMarker.class})
 class ProgramFinderTest {
 
     @Autowired

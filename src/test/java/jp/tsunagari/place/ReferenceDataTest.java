@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 /** The reference data migrations: counts by the official definitions, codes with valid check digits, regions. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(Places.class)
+@Import({Places.class, jp.tsunagari.system.ChangeMarker.class})
 class ReferenceDataTest {
 
     @Autowired

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import java.time.Duration;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What users do, in a real browser: browse, filter, get lost, and use only the keyboard. */
 class JourneyBrowserTest extends BrowserTest {
@@ -38,7 +41,8 @@ class JourneyBrowserTest extends BrowserTest {
         WebElement tohoku = browser.findElement(By.xpath("//details[summary[normalize-space()='東北']]"));
         tohoku.findElement(By.tagName("summary")).click();
         browser.findElement(By.cssSelector("label[for=pref-02]")).click();
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='絞り込む']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category="));
         assertThat(browser.getCurrentUrl()).contains("category=co-creation").contains("pref=02");
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("1件の施策");
         assertThat(browser.findElements(By.cssSelector(".tsn-card__title")).stream().map(WebElement::getText).toList())
@@ -46,6 +50,7 @@ class JourneyBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("pref-02")).isSelected()).isTrue();
         // Removing the category filter keeps the prefecture: 3 programs of 青森県.
         browser.findElement(By.partialLinkText("取組の種類: 地域との協働")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("category="));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("3件の施策");
         assertThat(browser.getCurrentUrl()).contains("pref=02").doesNotContain("category=");
         screenshot("journey-filtered");
@@ -75,17 +80,18 @@ class JourneyBrowserTest extends BrowserTest {
             WebElement focused = browser.switchTo().activeElement();
             visited.add(focused.getTagName() + "#" + focused.getDomAttribute("id"));
         }
-        assertThat(visited).as("focus order after the skip link").startsWith("input#category-sns", "input#category-gifts");
+        assertThat(visited).as("focus order after the skip link")
+                .startsWith("input#filter-q", "button#null", "input#category-sns", "input#category-gifts");
         keys.sendKeys(Keys.SPACE).perform();
         assertThat(browser.findElement(By.id("category-gifts")).isSelected()).isTrue();
-        for (int i = 0; i < 80 && !"button".equals(browser.switchTo().activeElement().getTagName()); i++) {
+        for (int i = 0; i < 80 && !"絞り込む".equals(browser.switchTo().activeElement().getText()); i++) {
             keys.sendKeys(Keys.TAB).perform();
         }
         WebElement button = browser.switchTo().activeElement();
         assertThat(button.getText()).isEqualTo("絞り込む");
         assertThat(button.getCssValue("outline-style")).isNotEqualTo("none");
         keys.sendKeys(Keys.ENTER).perform();
-        assertThat(browser.getCurrentUrl()).contains("category=gifts");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=gifts"));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("4件の施策");
     }
 }

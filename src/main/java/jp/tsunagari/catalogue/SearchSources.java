@@ -1,0 +1,82 @@
+package jp.tsunagari.catalogue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import jp.tsunagari.place.Municipality;
+import jp.tsunagari.place.Prefecture;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads every published program with its parts, for the search index (batch-fetched, one pass). */
+@Service
+@Transactional(readOnly = true)
+public class SearchSources {
+
+    private final Programs programs;
+
+    SearchSources(Programs programs) {
+        this.programs = programs;
+    }
+
+    public List<SearchSource> published() {
+        List<SearchSource> sources = new ArrayList<>();
+        for (Program p : programs.findAllPublishedWithHeader()) {
+            ProgramDetails.loadParts(p);
+            sources.add(source(p));
+        }
+        return sources;
+    }
+
+    static SearchSource source(Program p) {
+        Set<String> prefectures = new LinkedHashSet<>();
+        Set<String> regions = new LinkedHashSet<>();
+        List<String> placeNames = new ArrayList<>();
+        if (p.organizerPrefecture() != null) {
+            addPlace(p.organizerPrefecture(), prefectures, regions, placeNames);
+        }
+        Municipality m = p.organizerMunicipality();
+        if (m != null) {
+            placeNames.add(m.nameJa());
+            placeNames.add(m.nameKana());
+            if (m.nameEn() != null) {
+                placeNames.add(m.nameEn());
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        texts.add(p.category().nameJa());
+        addIfPresent(texts, p.summary());
+        addIfPresent(texts, p.benefit());
+        p.sections().forEach(s -> {
+            addIfPresent(texts, s.heading());
+            s.items().forEach(i -> texts.add(i.text()));
+        });
+        texts.addAll(p.eligibilityLines());
+        p.examples().forEach(e -> {
+            texts.add(e.name());
+            texts.add(e.description());
+            addPlace(e.prefecture(), prefectures, regions, placeNames);
+        });
+        p.targetGroups().forEach(g -> texts.add(g.label()));
+        Long reach = p.metrics().stream().map(ReachMetric::value).max(Long::compare).orElse(null);
+        Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
+        return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
+                p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts);
+    }
+
+    private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {
+        if (prefectures.add(pref.code())) {
+            regions.add(pref.region().code());
+            names.add(pref.nameJa());
+            names.add(pref.nameKana());
+            names.add(pref.nameEn());
+        }
+    }
+
+    private static void addIfPresent(List<String> texts, String text) {
+        if (text != null && !text.isBlank()) {
+            texts.add(text);
+        }
+    }
+}

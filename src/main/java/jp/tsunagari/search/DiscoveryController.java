@@ -1,0 +1,65 @@
+package jp.tsunagari.search;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.tsunagari.catalogue.ProgramCard;
+import jp.tsunagari.catalogue.ProgramCards;
+import jp.tsunagari.catalogue.ResultPage;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.place.TileMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * {@code /programs}: one GET form — text, six facets with counts, sort, pages — with the results and a prefecture
+ * tile map that respects the other filters. Invalid values answer 400 with an error summary; valid ones still apply.
+ */
+@Controller
+class DiscoveryController {
+
+    private final DiscoveryFilters filters;
+    private final ProgramSearch search;
+    private final ProgramCards cards;
+    private final Facets facets;
+    private final Places places;
+
+    DiscoveryController(DiscoveryFilters filters, ProgramSearch search, ProgramCards cards, Facets facets, Places places) {
+        this.filters = filters;
+        this.search = search;
+        this.cards = cards;
+        this.facets = facets;
+        this.places = places;
+    }
+
+    /** A result card with the highlighted name and summary. */
+    record Hit(ProgramCard card, List<Highlights.Segment> name, List<Highlights.Segment> summary) {
+    }
+
+    @GetMapping("/programs")
+    String programs(@ModelAttribute("form") DiscoveryFilters.Form form, Model model, HttpServletResponse response,
+                    Locale locale) {
+        DiscoveryFilters.Parsed parsed = filters.parse(form);
+        if (!parsed.problems().isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        DiscoveryQuery query = parsed.query();
+        ProgramSearch.Result result = search.search(query);
+        List<Hit> hits = cards.of(result.ids()).stream().map(c -> new Hit(c, Highlights.of(c.name(), result.words()),
+                Highlights.of(c.row().summary(), result.words()))).toList();
+        DiscoveryLinks links = new DiscoveryLinks(query);
+        model.addAttribute("problems", parsed.problems());
+        model.addAttribute("query", query);
+        model.addAttribute("results", new ResultPage<>(hits, result.total(), query.page(), query.size()));
+        model.addAttribute("links", links);
+        model.addAttribute("facets", facets.options(query, result, locale));
+        model.addAttribute("prefectureGroups", facets.prefectures(query, result, locale));
+        model.addAttribute("sorts", DiscoveryQuery.SORTS);
+        Map<String, Long> prefCounts = result.counts().get("pref");
+        model.addAttribute("map", TileMap.of(places.prefectures(), prefCounts, links::addPrefecture, locale));
+        return "search/programs";
+    }
+}

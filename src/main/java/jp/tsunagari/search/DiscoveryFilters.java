@@ -1,0 +1,104 @@
+package jp.tsunagari.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import jp.tsunagari.catalogue.CategoryEditor;
+import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.place.Places;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules for /programs parameters: known codes for every facet, a sort from the list, a page from 1 to
+ * {@value #MAX_PAGE}, text of at most {@value #MAX_TEXT} characters. Unusable values are reported and left out.
+ */
+@Component
+class DiscoveryFilters {
+
+    static final int MAX_PAGE = 100_000;
+    static final int MAX_TEXT = 200;
+
+    private final Places places;
+    private final CategoryEditor categories;
+
+    DiscoveryFilters(Places places, CategoryEditor categories) {
+        this.places = places;
+        this.categories = categories;
+    }
+
+    /** The parameters as sent (lists may be null). */
+    record Form(String q, List<String> category, List<String> region, List<String> pref, List<String> audience,
+                List<String> channel, List<String> status, String sort, String page) {
+
+        List<String> values(String dimension) {
+            List<String> raw = switch (dimension) {
+                case "category" -> category;
+                case "region" -> region;
+                case "pref" -> pref;
+                case "audience" -> audience;
+                case "channel" -> channel;
+                default -> status;
+            };
+            return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
+                    .distinct().toList();
+        }
+    }
+
+    record Problem(String field, String messageKey, String value) {
+    }
+
+    record Parsed(DiscoveryQuery query, List<Problem> problems) {
+    }
+
+    Parsed parse(Form form) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Set<String>> selected = new HashMap<>();
+        for (String dimension : ProgramIndex.DIMENSIONS) {
+            Predicate<String> known = known(dimension);
+            Set<String> values = new LinkedHashSet<>();
+            for (String v : form.values(dimension)) {
+                if (v.length() <= 40 && known.test(v)) {
+                    values.add(v);
+                } else {
+                    problems.add(new Problem(dimension, "catalogue.filter.error." + dimension, v));
+                }
+            }
+            selected.put(dimension, values);
+        }
+        String text = form.q() == null ? "" : form.q().strip();
+        if (text.length() > MAX_TEXT) {
+            problems.add(new Problem("q", "search.error.tooLong", Integer.toString(MAX_TEXT)));
+            text = text.substring(0, MAX_TEXT);
+        }
+        String sort = form.sort() == null || form.sort().isBlank() ? "relevance" : form.sort().strip();
+        if (!DiscoveryQuery.SORTS.contains(sort)) {
+            problems.add(new Problem("sort", "catalogue.filter.error.sort", form.sort()));
+            sort = "relevance";
+        }
+        int page = 1;
+        if (form.page() != null && !form.page().isBlank()) {
+            String p = form.page().strip();
+            page = p.matches("\\d{1,6}") ? Integer.parseInt(p) : -1;
+            if (page < 1 || page > MAX_PAGE) {
+                problems.add(new Problem("page", "catalogue.filter.error.page", form.page()));
+                page = 1;
+            }
+        }
+        return new Parsed(new DiscoveryQuery(text, selected, sort, page, DiscoveryQuery.SIZE), problems);
+    }
+
+    private Predicate<String> known(String dimension) {
+        return switch (dimension) {
+            case "category" -> code -> categories.find(code).isPresent();
+            case "region" -> code -> places.region(code).isPresent();
+            case "pref" -> code -> places.prefecture(code).isPresent();
+            case "audience" -> code -> Audience.fromCode(code).isPresent();
+            case "channel" -> code -> Codes.channel(code).isPresent();
+            default -> code -> Codes.status(code).isPresent();
+        };
+    }
+}

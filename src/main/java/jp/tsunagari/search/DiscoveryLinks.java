@@ -1,0 +1,64 @@
+package jp.tsunagari.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Bookmarkable /programs URLs for a query: pages, removing one filter, adding a prefecture (the tile map). */
+public final class DiscoveryLinks {
+
+    private final DiscoveryQuery query;
+
+    DiscoveryLinks(DiscoveryQuery query) {
+        this.query = query;
+    }
+
+    /** An applied filter and the URL without it. */
+    public record Applied(String dimension, String value, String url) {
+    }
+
+    public String page(int page) {
+        return build(query.withPage(page), null, null, null);
+    }
+
+    public String addPrefecture(String code) {
+        return build(query.withPage(1), null, null, code);
+    }
+
+    public List<Applied> applied() {
+        List<Applied> applied = new ArrayList<>();
+        if (query.hasText()) {
+            applied.add(new Applied("q", query.text(), build(query.withPage(1), "q", null, null)));
+        }
+        for (String dimension : ProgramIndex.DIMENSIONS) {
+            for (String value : new TreeSet<>(query.values(dimension))) {
+                applied.add(new Applied(dimension, value, build(query.withPage(1), dimension, value, null)));
+            }
+        }
+        return applied;
+    }
+
+    private static String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/programs");
+        if (q.hasText() && !"q".equals(removeDimension)) {
+            b.queryParam("q", q.text());
+        }
+        for (String dimension : ProgramIndex.DIMENSIONS) {
+            Set<String> values = new TreeSet<>(q.values(dimension));
+            if ("pref".equals(dimension) && addPref != null) {
+                values.add(addPref);
+            }
+            values.stream().filter(v -> !(dimension.equals(removeDimension) && v.equals(removeValue)))
+                    .forEach(v -> b.queryParam(dimension, v));
+        }
+        if (!"relevance".equals(q.sort())) {
+            b.queryParam("sort", q.sort());
+        }
+        if (q.page() > 1) {
+            b.queryParam("page", q.page());
+        }
+        return b.encode().build().toUriString();
+    }
+}
