@@ -99,7 +99,15 @@ class ProgramIndex {
     synchronized Snapshot rebuild() {
         long started = System.nanoTime();
         long from = marker.current();
-        List<SearchSource> published = sources.published();
+        Snapshot built = build(sources.published(), analyzer, from, started);
+        snapshot = built;
+        log.info("Search index built: {} programs in {} ms (change marker {})", built.documents(),
+                built.buildTime().toMillis(), from);
+        return built;
+    }
+
+    /** Builds an index of {@code published} (reading from the database is the caller's part of the time). */
+    static Snapshot build(List<SearchSource> published, Analyzer analyzer, long from, long started) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (SearchSource source : published) {
@@ -107,12 +115,8 @@ class ProgramIndex {
             }
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            Snapshot built = new Snapshot(searcher, from, Instant.now(), published.size(),
+            return new Snapshot(searcher, from, Instant.now(), published.size(),
                     Duration.ofNanos(System.nanoTime() - started));
-            snapshot = built;
-            log.info("Search index built: {} programs in {} ms (change marker {})", built.documents(),
-                    built.buildTime().toMillis(), from);
-            return built;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

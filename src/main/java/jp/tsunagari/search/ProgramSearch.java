@@ -152,23 +152,42 @@ public class ProgramSearch {
         };
     }
 
-    /** How many matching documents carry each value of the dimension. */
+    /** How many matching documents carry each value of the dimension (ordinals counted per segment). */
     private static Map<String, Long> count(IndexSearcher searcher, Query query, String dimension) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         searcher.search(query, new SimpleCollector() {
             private SortedSetDocValues values;
+            private long[] perOrdinal;
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                flush();
                 values = DocValues.getSortedSet(context.reader(), dimension);
+                perOrdinal = new long[(int) values.getValueCount()];
             }
 
             @Override
             public void collect(int doc) throws IOException {
                 if (values.advanceExact(doc)) {
                     for (int i = 0; i < values.docValueCount(); i++) {
-                        counts.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1L, Long::sum);
+                        perOrdinal[(int) values.nextOrd()]++;
                     }
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                flush();
+            }
+
+            private void flush() throws IOException {
+                if (perOrdinal != null) {
+                    for (int ord = 0; ord < perOrdinal.length; ord++) {
+                        if (perOrdinal[ord] > 0) {
+                            counts.merge(values.lookupOrd(ord).utf8ToString(), perOrdinal[ord], Long::sum);
+                        }
+                    }
+                    perOrdinal = null;
                 }
             }
 
