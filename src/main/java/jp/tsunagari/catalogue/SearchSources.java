@@ -29,6 +29,19 @@ public class SearchSources {
         return sources;
     }
 
+    /** Every published program with its target groups and criteria loaded, in source order. */
+    public List<ProgramRules> rules() {
+        List<ProgramRules> rules = new ArrayList<>();
+        for (Program p : programs.findAllPublishedWithHeader()) {
+            org.hibernate.Hibernate.initialize(p.targetGroups());
+            p.targetGroups().forEach(g -> org.hibernate.Hibernate.initialize(g.criteria()));
+            rules.add(new ProgramRules(p.id(), p.name(), p.category().code(), p.category().nameJa(), p.category().nameEn(),
+                    List.copyOf(p.targetGroups())));
+        }
+        rules.sort(java.util.Comparator.comparing((ProgramRules r) -> r.id()));
+        return rules;
+    }
+
     static SearchSource source(Program p) {
         Set<String> prefectures = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();

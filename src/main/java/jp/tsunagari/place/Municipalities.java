@@ -15,6 +15,9 @@ interface Municipalities extends JpaRepository<Municipality, String> {
 
     List<Municipality> findByNameJa(String nameJa);
 
+    @Query("select m.lgCode, m.parent.lgCode from Municipality m where m.parent is not null")
+    List<Object[]> wardParents();
+
     @Query("select m from Municipality m join fetch m.prefecture p where m.lgCode like :prefix or m.nameJa like :text"
             + " or m.nameKana like :text or lower(m.nameEn) like :lower or p.nameJa like :text order by m.lgCode")
     List<Municipality> search(String prefix, String text, String lower, org.springframework.data.domain.Pageable page);

@@ -122,6 +122,13 @@ public class Places {
         return named.size() == 1 ? Optional.of(named.get(0).lgCode()) : Optional.empty();
     }
 
+    /** The 171 designated-city wards and their cities (ward code → city code). */
+    public Map<String, String> wardParents() {
+        Map<String, String> parents = new java.util.HashMap<>();
+        municipalities.wardParents().forEach(r -> parents.put((String) r[0], (String) r[1]));
+        return parents;
+    }
+
     /** Every municipality and ward with its prefecture, in code order (for pickers). */
     public List<Municipality> municipalitiesWithPrefecture() {
         return municipalities.findAllWithPrefecture();
