@@ -26,6 +26,10 @@ class PageTypesBrowserTest extends BrowserTest {
             "program-examples, /programs/13",
             "program-groups, /programs/2",
             "not-found, /programs/999",
+            "search-results, /programs?q=エール便&audience=student",
+            "eligibility-form, /eligibility",
+            "eligibility-results, /eligibility?age=22&hometown=032018&residence=13&school=university&grade=4&familyHome=032018&applicant=self",
+            "eligibility-error, /eligibility?age=abc&grade=9&school=high",
     })
     void pageTypeIsAccessibleOnDesktopAndPhone(String name, String path) {
         for (String lang : new String[] {"ja", "en"}) {

@@ -1,0 +1,106 @@
+package jp.tsunagari.checker;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import jp.tsunagari.eligibility.Applicant;
+import jp.tsunagari.eligibility.Profile;
+import jp.tsunagari.eligibility.SchoolType;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.system.FormErrors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the form into a {@link Profile}. Places may be typed as a code (032018, 03) or a name (盛岡市, 岩手県);
+ * 「海外」 or {@code abroad} for living outside Japan. Unusable answers are reported and treated as not given.
+ */
+@Component
+public class ProfileReader {
+
+    private final Places places;
+    private final Clock clock;
+
+    ProfileReader(Places places, Clock clock) {
+        this.places = places;
+        this.clock = clock;
+    }
+
+    public record Read(Profile profile, FormErrors errors) {
+    }
+
+    public Read read(CheckerForm f) {
+        FormErrors errors = new FormErrors();
+        Integer age = number(f.age(), "age", 0, 130, errors);
+        String hometown = place(f.hometown(), "hometown", errors);
+        String residence = isAbroad(f.residence()) ? Profile.ABROAD : place(f.residence(), "residence", errors);
+        SchoolType school = null;
+        if (present(f.school())) {
+            school = SchoolType.fromCode(f.school().strip()).orElse(null);
+            if (school == null) {
+                errors.add("school", "checker.error.choose");
+            }
+        }
+        Integer grade = number(f.grade(), "grade", 1, 6, errors);
+        if (grade != null && school != null && grade > school.grades()) {
+            errors.add("grade", "checker.error.grade", school.grades());
+            grade = null;
+        }
+        String family = place(f.familyHome(), "familyHome", errors);
+        Applicant applicant = null;
+        if (present(f.applicant())) {
+            applicant = Applicant.fromCode(f.applicant().strip()).orElse(null);
+            if (applicant == null) {
+                errors.add("applicant", "checker.error.choose");
+            }
+        }
+        Integer size = number(f.groupSize(), "groupSize", 1, 10_000, errors);
+        Integer young = number(f.groupYoung(), "groupYoung", 0, 10_000, errors);
+        if (size != null && young != null && young > size) {
+            errors.add("groupYoung", "checker.error.groupYoung");
+            young = null;
+        }
+        LocalDate date = LocalDate.now(clock);
+        if (present(f.date())) {
+            try {
+                date = LocalDate.parse(f.date().strip());
+            } catch (DateTimeParseException e) {
+                errors.add("date", "checker.error.date");
+            }
+        }
+        return new Read(new Profile(age, hometown, residence, school, grade, family, applicant, size, young, date), errors);
+    }
+
+    private static boolean present(String v) {
+        return v != null && !v.isBlank();
+    }
+
+    private static boolean isAbroad(String v) {
+        return present(v) && (v.strip().equalsIgnoreCase(Profile.ABROAD) || v.strip().equals("海外"));
+    }
+
+    private String place(String typed, String field, FormErrors errors) {
+        if (!present(typed)) {
+            return null;
+        }
+        if (typed.length() > 60) {
+            errors.add(field, "checker.error.place", typed.substring(0, 60));
+            return null;
+        }
+        return places.resolveArea(typed).orElseGet(() -> {
+            errors.add(field, "checker.error.place", typed.strip());
+            return null;
+        });
+    }
+
+    private static Integer number(String typed, String field, int min, int max, FormErrors errors) {
+        if (!present(typed)) {
+            return null;
+        }
+        String t = typed.strip();
+        if (!t.matches("\\d{1,6}") || Integer.parseInt(t) < min || Integer.parseInt(t) > max) {
+            errors.add(field, "checker.error.number", min, max);
+            return null;
+        }
+        return Integer.parseInt(t);
+    }
+}
