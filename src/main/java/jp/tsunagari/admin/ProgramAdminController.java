@@ -34,14 +34,16 @@ class ProgramAdminController {
     private final FormOptions options;
     private final ContentDiff diff;
     private final MessageSource messages;
+    private final SamplePersonas personas;
 
     ProgramAdminController(ProgramEditor editor, ProgramFormMapper mapper, FormOptions options, ContentDiff diff,
-                           MessageSource messages) {
+                           MessageSource messages, SamplePersonas personas) {
         this.editor = editor;
         this.mapper = mapper;
         this.options = options;
         this.diff = diff;
         this.messages = messages;
+        this.personas = personas;
     }
 
     @InitBinder("form")
@@ -85,6 +87,7 @@ class ProgramAdminController {
     @GetMapping("/admin/programs/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         ProgramEditor.Editable e = editable(id);
+        model.addAttribute("personas", personas.judge(e.content()));
         return options.page(model, mapper.toForm(e.content(), e.version()), new FormErrors(), e);
     }
 

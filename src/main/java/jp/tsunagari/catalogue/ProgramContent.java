@@ -68,6 +68,11 @@ public record ProgramContent(
         }
     }
 
+    /** The target groups and criteria of this content as eligibility objects (not persisted), for judging. */
+    public List<jp.tsunagari.eligibility.TargetGroup> toTargetGroups() {
+        return ProgramContents.groups(this);
+    }
+
     /** The same content under another name (for "duplicate as a starting point"). */
     public ProgramContent renamed(String newName) {
         return new ProgramContent(newName, nameKana, nameEn, categoryCode, organizerPrefectureCode,

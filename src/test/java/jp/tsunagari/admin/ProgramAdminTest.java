@@ -181,6 +181,16 @@ class ProgramAdminTest {
     }
 
     @Test
+    void theEditPageShowsHowSamplePeopleAreJudged() throws Exception {
+        String page = body(mvc.perform(get("/admin/programs/7/edit").with(user("e").roles("EDITOR"))).andReturn());
+        assertThat(page).contains("サンプルの人物での判定")
+                .containsPattern("22歳・盛岡市出身・東京都在住の大学4年生（実家は盛岡市）</span>: <strong>該当</strong>")
+                .containsPattern("30歳・栃木県出身・東京都在住の社会人</span>: <strong>非該当</strong>");
+        String nanbu = body(mvc.perform(get("/admin/programs/5/edit").with(user("e").roles("EDITOR"))).andReturn());
+        assertThat(nanbu).containsPattern("南部町に住む保護者（子は東京都に住む高専4年生）</span>: <strong>該当</strong>");
+    }
+
+    @Test
     void deletingAsksForConfirmationAndKeepsHistory() throws Exception {
         String confirm = body(mvc.perform(get("/admin/programs/15/delete").with(user("e").roles("EDITOR")))
                 .andExpect(status().isOk()).andReturn());
