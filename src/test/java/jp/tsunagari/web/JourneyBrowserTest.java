@@ -57,6 +57,31 @@ class JourneyBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aStudentFindsTheProgramsTheyCanUse() {
+        open("/");
+        browser.findElement(By.linkText("あなたが使える施策")).click();
+        browser.findElement(By.id("age")).sendKeys("22");
+        browser.findElement(By.id("hometown")).sendKeys("盛岡市");
+        browser.findElement(By.id("residence")).sendKeys("東京都");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("school"))).selectByValue("university");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grade"))).selectByValue("4");
+        browser.findElement(By.id("familyHome")).sendKeys("032018");
+        browser.findElement(By.cssSelector("label[for=applicant-self]")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='使える施策を調べる']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("age=22"));
+        WebElement eligible = browser.findElement(By.cssSelector("details[data-verdict=eligible]"));
+        assertThat(eligible.getText()).contains("該当（1件）").contains("もりおかエール便")
+                .contains("東京都在住のため該当");
+        WebElement notEligible = browser.findElement(By.cssSelector("details[data-verdict=notEligible]"));
+        assertThat(notEligible.getDomAttribute("open")).isNull();
+        notEligible.findElement(By.tagName("summary")).click();
+        assertThat(notEligible.getText()).contains("Jimoto TOCHIGI");
+        assertThat(browser.findElement(By.id("hometown")).getDomProperty("value")).isEqualTo("盛岡市");
+        assertThat(Axe.violations("eligibility results after a journey")).isEmpty();
+        screenshot("journey-eligibility");
+    }
+
+    @Test
     void unknownProgramShowsTheNotFoundPage() {
         open("/programs/4040");
         assertThat(browser.getTitle()).startsWith("ページが見つかりません");
