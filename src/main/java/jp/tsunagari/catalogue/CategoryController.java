@@ -5,7 +5,7 @@ import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** {@code /categories/{code}}: a category's description and its programs. */
@@ -23,18 +23,18 @@ class CategoryController {
     }
 
     @GetMapping("/categories/{code}")
-    String category(@PathVariable String code, @ModelAttribute("form") ProgramFilterForm form, Model model,
-                    HttpServletResponse response) {
+    String category(@PathVariable String code, @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
         Category category = categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code));
-        ProgramFilters.Parsed parsed = filters.parse(new ProgramFilterForm(null, null, null, null, form.sort(), form.page()));
-        ProgramQuery query = parsed.query().withCategory(category.code());
+        ProgramFilters.Parsed parsed = filters.parse(category.code(), sort, page);
+        ProgramQuery query = parsed.query();
         if (parsed.hasProblems()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         model.addAttribute("category", category);
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("results", finder.find(query));
-        model.addAttribute("links", new ListLinks("/categories/" + category.code(), query, true, (field, value) -> null));
+        model.addAttribute("links", new ListLinks("/categories/" + category.code(), query));
         return "catalogue/category";
     }
 }
