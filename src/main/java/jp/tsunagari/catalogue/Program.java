@@ -222,10 +222,6 @@ public class Program {
         return updatedBy;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
     public Long id() {
         return id;
     }

@@ -27,8 +27,4 @@ public class ProgramCards {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Published programs per prefecture code (organizer or example groups), for the map on the home page. */
-    public Map<String, Long> countByPrefecture() {
-        return finder.countByPrefecture();
-    }
 }

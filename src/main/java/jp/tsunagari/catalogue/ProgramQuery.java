@@ -27,13 +27,7 @@ public record ProgramQuery(Set<String> categories, Set<String> regions, Set<Stri
         return new ProgramQuery(Set.of(code), regions, prefectures, audiences, sort, page, size);
     }
 
-    public ProgramQuery withPrefecture(String code) {
-        return new ProgramQuery(categories, regions, Set.of(code), audiences, sort, page, size);
-    }
 
-    public ProgramQuery withRegion(String code) {
-        return new ProgramQuery(categories, Set.of(code), prefectures, audiences, sort, page, size);
-    }
 
     public ProgramQuery withPage(int newPage, int newSize) {
         return new ProgramQuery(categories, regions, prefectures, audiences, sort, newPage, newSize);

@@ -24,6 +24,7 @@ public class Places {
     private final Municipalities municipalities;
     private final jp.tsunagari.system.ChangeMarker marker;
     private volatile Snapshot snapshot;
+    private volatile List<Municipality> municipalityList;
 
     Places(Regions regions, Prefectures prefectures, Municipalities municipalities, jp.tsunagari.system.ChangeMarker marker) {
         this.regions = regions;
@@ -49,6 +50,7 @@ public class Places {
     /** Forgets the cached regions and prefectures, so that names changed (by any instance) are read again. */
     public void refresh() {
         snapshot = null;
+        municipalityList = null;
     }
 
     /** The 8 regions in their conventional order (北海道 first). */
@@ -129,9 +131,14 @@ public class Places {
         return parents;
     }
 
-    /** Every municipality and ward with its prefecture, in code order (for pickers). */
+    /** Every municipality and ward with its prefecture, in code order (for pickers); read once and kept. */
     public List<Municipality> municipalitiesWithPrefecture() {
-        return municipalities.findAllWithPrefecture();
+        List<Municipality> list = municipalityList;
+        if (list == null) {
+            list = List.copyOf(municipalities.findAllWithPrefecture());
+            municipalityList = list;
+        }
+        return list;
     }
 
     /** Municipalities whose code starts with, or whose name, reading, English name or prefecture contains, the text. */
@@ -151,11 +158,11 @@ public class Places {
         if (code.length() == 2) {
             prefectures.findById(code).orElseThrow(() -> new jp.tsunagari.system.NotFoundException("prefecture " + code))
                     .rename(ja, kana, en);
-            snapshot = null;
         } else {
             municipalities.findById(code).orElseThrow(() -> new jp.tsunagari.system.NotFoundException("municipality " + code))
                     .rename(ja, kana, en);
         }
+        refresh();
         marker.bump();
     }
 
