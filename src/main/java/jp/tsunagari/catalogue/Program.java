@@ -183,7 +183,7 @@ public class Program {
         summary = c.summary();
         benefit = c.benefit();
         officialUrl = c.officialUrl();
-        eligibilityText = c.eligibilityText();
+        eligibilityText = c.eligibilityText() == null ? "" : c.eligibilityText();
         examplesHeading = c.examplesHeading();
         sourceDocument = parts.source();
         sourceSection = c.sourceSection();

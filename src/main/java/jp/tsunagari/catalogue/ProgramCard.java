@@ -37,7 +37,7 @@ public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric,
     /** The columns read by the list query. */
     public record Row(Long id, String name, String categoryCode, String categoryNameJa, String categoryNameEn,
                       String prefectureCode, String prefectureNameJa, String prefectureNameEn,
-                      String municipalityNameJa, String municipalityNameEn,
+                      String municipalityCode, String municipalityNameJa, String municipalityNameEn,
                       Integer startYear, Integer startMonth, Integer eventYear, Integer eventMonth,
                       String summary, Lifecycle lifecycle) {
     }

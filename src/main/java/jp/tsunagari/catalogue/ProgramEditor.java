@@ -36,10 +36,12 @@ public class ProgramEditor {
     private final JsonMapper json;
     private final Clock clock;
     private final ChangeMarker marker;
+    private final ProgramIds identities;
 
     ProgramEditor(Programs programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
                   PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock,
-                  ChangeMarker marker) {
+                  ChangeMarker marker, ProgramIds identities) {
+        this.identities = identities;
         this.programs = programs;
         this.categories = categories;
         this.sources = sources;
@@ -84,6 +86,10 @@ public class ProgramEditor {
     }
 
     public long create(ProgramContent content, boolean publish, String user) {
+        return create(content, publish, user, RevisionAction.CREATE);
+    }
+
+    private long create(ProgramContent content, boolean publish, String user, RevisionAction action) {
         Instant now = clock.instant();
         Program p = new Program(user, now);
         p.apply(content, parts(content), user, now);
@@ -91,8 +97,59 @@ public class ProgramEditor {
             p.publish(user, now);
         }
         programs.saveAndFlush(p);
-        record(p, RevisionAction.CREATE, user, now);
+        record(p, action, user, now);
         return p.id();
+    }
+
+    /**
+     * Creates a program from an import, keeping {@code requestedId} when no program has it (so that a full export
+     * restored into an empty database keeps its ids and links); otherwise a new id. Recorded as IMPORT.
+     */
+    public long importNew(Long requestedId, ProgramContent content, boolean publish, String user) {
+        if (requestedId == null || programs.existsById(requestedId)) {
+            return create(content, publish, user, RevisionAction.IMPORT);
+        }
+        Instant now = clock.instant();
+        Program.Parts parts = parts(content);
+        em.createNativeQuery("insert into program (id, version, status, name, name_kana, category_code, channel,"
+                        + " lifecycle, eligibility_text, created_at, updated_at, updated_by)"
+                        + " values (?1, 0, 'DRAFT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)")
+                .setParameter(1, requestedId).setParameter(2, content.name()).setParameter(3, content.nameKana())
+                .setParameter(4, content.categoryCode()).setParameter(5, content.channel().name())
+                .setParameter(6, content.lifecycle().name())
+                .setParameter(7, content.eligibilityText() == null ? "" : content.eligibilityText())
+                .setParameter(8, now).setParameter(9, user)
+                .executeUpdate();
+        Program p = programs.findWithHeader(requestedId).orElseThrow();
+        p.apply(content, parts, user, now);
+        if (publish) {
+            p.publish(user, now);
+        }
+        programs.flush();
+        record(p, RevisionAction.IMPORT, user, now);
+        identities.keepAhead();
+        return requestedId;
+    }
+
+    /** Changes a program from an import: published at once, or (for a published program) kept as a pending draft. */
+    public void importUpdate(long id, ProgramContent content, boolean publish, String user) {
+        Program p = programs.findWithHeader(id).orElseThrow(() -> new NotFoundException("program " + id));
+        ProgramDetails.loadParts(p);
+        Instant now = clock.instant();
+        if (p.isPublished() && !publish) {
+            PendingDraft draft = drafts.findById(id).orElseGet(() -> new PendingDraft(id));
+            draft.update(json.writeValueAsString(content), p.version(), user, now);
+            drafts.save(draft);
+            return;
+        }
+        baseline(p);
+        p.apply(content, parts(content), user, now);
+        if (publish) {
+            p.publish(user, now);
+        }
+        drafts.deleteById(id);
+        programs.flush();
+        record(p, RevisionAction.IMPORT, user, now);
     }
 
     /** Saves {@code content}: published at once, or (for a published program) kept as a pending draft. */

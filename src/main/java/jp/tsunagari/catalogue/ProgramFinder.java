@@ -41,7 +41,7 @@ class ProgramFinder {
             return new ResultPage<>(List.of(), total, query.page(), query.size());
         }
         TypedQuery<ProgramCard.Row> rows = em.createQuery("select new jp.tsunagari.catalogue.ProgramCard$Row("
-                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.nameJa, om.nameEn,"
+                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.lgCode, om.nameJa, om.nameEn,"
                 + " p.startYear, p.startMonth, p.eventYear, p.eventMonth, p.summary, p.lifecycle)"
                 + FROM + where + " order by " + query.sort().orderBy(), ProgramCard.Row.class);
         params.forEach(rows::setParameter);
@@ -53,7 +53,7 @@ class ProgramFinder {
     /** Cards of the given published programs (any order; the caller orders them). */
     List<ProgramCard> cardsByIds(List<Long> ids) {
         TypedQuery<ProgramCard.Row> rows = em.createQuery("select new jp.tsunagari.catalogue.ProgramCard$Row("
-                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.nameJa, om.nameEn,"
+                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.lgCode, om.nameJa, om.nameEn,"
                 + " p.startYear, p.startMonth, p.eventYear, p.eventMonth, p.summary, p.lifecycle)"
                 + FROM + " where p.status = :published and p.id in :ids", ProgramCard.Row.class);
         rows.setParameter("published", PublicationStatus.PUBLISHED).setParameter("ids", ids);

@@ -7,24 +7,24 @@ import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 
 /** URL values of the channel and status filters: {@code channel=line}, {@code status=one-off}. */
-final class Codes {
+public final class Codes {
 
     private Codes() {
     }
 
-    static String channel(Channel c) {
+    public static String channel(Channel c) {
         return c.name().toLowerCase(Locale.ROOT);
     }
 
-    static String status(Lifecycle l) {
+    public static String status(Lifecycle l) {
         return l.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Optional<Channel> channel(String code) {
+    public static Optional<Channel> channel(String code) {
         return Arrays.stream(Channel.values()).filter(c -> channel(c).equals(code)).findFirst();
     }
 
-    static Optional<Lifecycle> status(String code) {
+    public static Optional<Lifecycle> status(String code) {
         return Arrays.stream(Lifecycle.values()).filter(l -> status(l).equals(code)).findFirst();
     }
 }

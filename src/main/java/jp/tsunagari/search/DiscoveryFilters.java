@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@value #MAX_PAGE}, text of at most {@value #MAX_TEXT} characters. Unusable values are reported and left out.
  */
 @Component
-class DiscoveryFilters {
+public class DiscoveryFilters {
 
     static final int MAX_PAGE = 100_000;
     static final int MAX_TEXT = 200;
@@ -31,7 +31,7 @@ class DiscoveryFilters {
     }
 
     /** The parameters as sent (lists may be null). */
-    record Form(String q, List<String> category, List<String> region, List<String> pref, List<String> audience,
+    public record Form(String q, List<String> category, List<String> region, List<String> pref, List<String> audience,
                 List<String> channel, List<String> status, String sort, String page) {
 
         List<String> values(String dimension) {
@@ -48,7 +48,8 @@ class DiscoveryFilters {
         }
     }
 
-    record Problem(String field, String messageKey, String value) {
+    /** A parameter that could not be used: which, the message key (its argument is {@code value}) and the value. */
+    public record Problem(String field, String messageKey, String value) {
     }
 
     record Parsed(DiscoveryQuery query, List<Problem> problems) {

@@ -27,6 +27,12 @@ public final class DiscoveryLinks {
         return build(query.withPage(1), null, null, code);
     }
 
+    /** Every result of this query (all pages) as a file: {@code csv} (optionally with a BOM for Excel) or {@code json}. */
+    public String download(String extension, boolean bom) {
+        String url = build(query.withPage(1), null, null, null, "/programs." + extension);
+        return bom ? url + (url.contains("?") ? "&" : "?") + "bom=true" : url;
+    }
+
     public List<Applied> applied() {
         List<Applied> applied = new ArrayList<>();
         if (query.hasText()) {
@@ -41,7 +47,12 @@ public final class DiscoveryLinks {
     }
 
     private static String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/programs");
+        return build(q, removeDimension, removeValue, addPref, "/programs");
+    }
+
+    private static String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref,
+                                String path) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         if (q.hasText() && !"q".equals(removeDimension)) {
             b.queryParam("q", q.text());
         }

@@ -32,6 +32,12 @@ class ErrorPages {
         return "error/400";
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        return "error/413";
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     String methodNotAllowed(HttpServletResponse response) {
         response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());

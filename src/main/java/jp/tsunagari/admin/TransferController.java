@@ -1,0 +1,123 @@
+package jp.tsunagari.admin;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /admin/export}: the whole catalogue as JSON. {@code /admin/import}: upload a JSON export or a program
+ * table CSV, see what each row would do (dry run), then apply it all at once. The file waits in the session between
+ * the two steps; applying checks it again against the catalogue as it is then.
+ */
+@Controller
+class TransferController {
+
+    static final String PENDING = "catalogue.import.pending";
+
+    /** The uploaded file between dry run and apply. */
+    record Pending(String fileName, byte[] bytes, boolean keepStatus, String token) implements Serializable {
+    }
+
+    private final CatalogueImport imports;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TransferController(CatalogueImport imports, JsonMapper json, Clock clock) {
+        this.imports = imports;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/export")
+    void export(HttpServletResponse response) throws IOException {
+        String name = "tsunagari-catalogue-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + ".json";
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                .toString());
+        json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(), imports.export());
+    }
+
+    @GetMapping("/admin/import")
+    String form(Model model) {
+        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        return "admin/import";
+    }
+
+    @PostMapping("/admin/import")
+    String dryRun(@RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "false") boolean keepStatus, HttpSession session, Model model)
+            throws IOException {
+        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        model.addAttribute("keepStatus", keepStatus);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileError", "admin.import.error.noFile");
+            return "admin/import";
+        }
+        if (file.getSize() > CatalogueImport.MAX_BYTES) {
+            model.addAttribute("fileError", "admin.import.error.tooLarge");
+            return "admin/import";
+        }
+        byte[] bytes = file.getBytes();
+        ImportPlan plan = imports.plan(file.getOriginalFilename(), bytes, keepStatus);
+        session.removeAttribute(PENDING);
+        if (plan.ok()) {
+            Pending pending = new Pending(plan.fileName(), bytes, keepStatus, token(bytes, keepStatus));
+            session.setAttribute(PENDING, pending);
+            model.addAttribute("token", pending.token());
+        }
+        model.addAttribute("plan", plan);
+        return "admin/import";
+    }
+
+    @PostMapping("/admin/import/apply")
+    String apply(@RequestParam(defaultValue = "") String token, HttpSession session, Principal principal, Model model,
+                 RedirectAttributes redirect) {
+        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        Object stored = session.getAttribute(PENDING);
+        if (!(stored instanceof Pending pending) || !pending.token().equals(token)) {
+            model.addAttribute("fileError", "admin.import.error.expired");
+            return "admin/import";
+        }
+        ImportPlan plan = imports.apply(pending.fileName(), pending.bytes(), pending.keepStatus(), principal.getName());
+        if (!plan.ok()) {
+            session.removeAttribute(PENDING);
+            model.addAttribute("plan", plan);
+            model.addAttribute("keepStatus", pending.keepStatus());
+            model.addAttribute("changedMeanwhile", true);
+            return "admin/import";
+        }
+        session.removeAttribute(PENDING);
+        redirect.addFlashAttribute("applied", plan);
+        return "redirect:/admin/import?applied";
+    }
+
+    private static String token(byte[] bytes, boolean keepStatus) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            sha.update((byte) (keepStatus ? 1 : 0));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

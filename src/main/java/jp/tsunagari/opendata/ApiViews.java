@@ -1,0 +1,133 @@
+package jp.tsunagari.opendata;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the JSON API returns: English camelCase fields, codes as strings (prefectures "02", municipalities
+ * "024465" — 全国地方公共団体コード with check digit), dates as ISO 8601. Japanese text is given as stored.
+ */
+final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    @Schema(description = "A code with its Japanese and English names")
+    record Named(@Schema(example = "02") String code, @Schema(example = "青森県") String nameJa,
+                 @Schema(example = "Aomori") String nameEn) {
+    }
+
+    @Schema(description = "The local government that runs the program")
+    record Organizer(@Schema(description = "全国地方公共団体コード (6 digits with check digit) of the municipality, or of the prefecture when a prefecture runs it", example = "024465")
+                     String lgCode, Named prefecture, Named municipality) {
+    }
+
+    @Schema(description = "A reach figure with the date it was counted")
+    record Metric(@Schema(example = "LINE友だち登録者数") String labelJa, String labelEn,
+                  @Schema(example = "1234") long value, @Schema(example = "人") String unitJa,
+                  @Schema(example = "2025-03-04") LocalDate asOf) {
+    }
+
+    @Schema(description = "One program in a list")
+    record ProgramSummary(@Schema(example = "3") long id, @Schema(description = "The public page") String url,
+                          String name, Named category, Organizer organizer,
+                          @Schema(description = "Start (year-month)", example = "2019-04") String start,
+                          @Schema(description = "Event month for one-off events", example = "2024-08") String event,
+                          String summary, @Schema(example = "[\"student\", \"youth\"]") List<String> audiences,
+                          @Schema(description = "Age ranges of the eligibility rules, as the page shows them", example = "[\"15〜25歳\"]") List<String> ages,
+                          Metric keyMetric, List<Named> examplePrefectures) {
+    }
+
+    @Schema(description = "A page of programs with the counts of every filter value under the other filters")
+    record ProgramPage(List<ProgramSummary> items, @Schema(example = "3") long total, @Schema(example = "1") int page,
+                       @Schema(example = "20") int size, @Schema(example = "source") String sort,
+                       @Schema(description = "Per filter (category, region, pref, audience, channel, status): value → number of programs")
+                       Map<String, Map<String, Long>> facets) {
+    }
+
+    record Item(int level, @Schema(example = "bullet") String kind, String text) {
+    }
+
+    record Section(String heading, List<Item> items) {
+    }
+
+    record Example(String name, String description, Named prefecture) {
+    }
+
+    record Note(String ja, String en) {
+    }
+
+    @Schema(description = "One eligibility rule, as structured from the 対象 text")
+    record Criterion(@Schema(example = "age") String type, @Schema(example = "required") String strength,
+                     @Schema(example = "person") String subject,
+                     @Schema(description = "The words of the source this rule comes from") String sourceText,
+                     Integer minAge, Integer maxAge, List<Named> areas, String areaLabel, boolean outsideAreas,
+                     boolean withinJapanOnly,
+                     @Schema(description = "School types and grades, e.g. university,kosen:4-5", example = "any") String schools,
+                     List<String> applicants, Integer minGroupSize, Integer youngMaxAge, Integer youngShareNum,
+                     Integer youngShareDen, String audienceHint, String note) {
+    }
+
+    @Schema(description = "A group of people the program is for; a person qualifies through any one group")
+    record EligibilityGroup(String label, List<Criterion> criteria) {
+    }
+
+    record Source(Integer id, String title, String series, String section, Integer order,
+                  @Schema(example = "2025-03-04") LocalDate asOf, String asOfText) {
+    }
+
+    @Schema(description = "Everything the catalogue holds about one published program")
+    record ProgramDetail(long id, String url, String name, String nameKana, String nameEn, Named category,
+                         Organizer organizer, String start, String event,
+                         @Schema(example = "line") String channel, @Schema(example = "ongoing") String status,
+                         String summary, String benefit, String officialUrl,
+                         @Schema(description = "対象 as in the source, line by line") String eligibilityText,
+                         List<String> audiences, List<Section> sections, List<Metric> metrics,
+                         String examplesHeading, List<Example> examples, List<EligibilityGroup> eligibility,
+                         List<Note> dataNotes, Source source, Instant updatedAt) {
+    }
+
+    record Category(@Schema(example = "gifts") String code, int number, String nameJa, String nameEn,
+                    String descriptionJa, String descriptionEn) {
+    }
+
+    record Region(@Schema(example = "tohoku") String code, String nameJa, String nameEn, List<String> prefectures) {
+    }
+
+    record Prefecture(@Schema(example = "02") String code, @Schema(example = "020001") String lgCode, String nameJa,
+                      String nameKana, String nameEn, @Schema(example = "tohoku") String region) {
+    }
+
+    record Municipality(@Schema(example = "024465") String lgCode, @Schema(example = "02") String prefecture,
+                        String nameJa, String nameKana, String nameEn, @Schema(example = "町") String type,
+                        boolean designatedCity, @Schema(description = "For a ward of a designated city: the city") String parent) {
+    }
+
+    @Schema(description = "A profile for the eligibility checker; every field is optional")
+    record EligibilityRequest(@Schema(example = "22") String age,
+                              @Schema(description = "Hometown: code or name", example = "024465") String hometown,
+                              @Schema(description = "Where the person lives now: code, name, or abroad", example = "東京都") String residence,
+                              @Schema(example = "university") String school, @Schema(example = "4") String grade,
+                              @Schema(description = "Where the parents' home is") String familyHome,
+                              @Schema(example = "person") String applicant, String groupSize, String groupYoung,
+                              @Schema(description = "Application date, default today", example = "2025-04-01") String date) {
+    }
+
+    record Reason(String aspect, String condition, String reason,
+                  @Schema(example = "MET") String outcome, boolean soft) {
+    }
+
+    record GroupVerdict(String label, @Schema(example = "ELIGIBLE") String verdict, List<Reason> reasons) {
+    }
+
+    record Verdict(long id, String url, String name, String category,
+                   @Schema(description = "ELIGIBLE (該当), CHECK (要確認) or NOT_ELIGIBLE (非該当)", example = "CHECK") String verdict,
+                   List<GroupVerdict> groups) {
+    }
+
+    record EligibilityResponse(LocalDate date, List<Verdict> programs) {
+    }
+}

@@ -1,0 +1,77 @@
+package jp.tsunagari.opendata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * CSV as RFC 4180 (CRLF, every cell quoted, quotes doubled), UTF-8, optionally with a byte order mark for Excel.
+ * A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
+ * {@link #restore} takes it off again when a file is imported.
+ */
+public final class Csv {
+
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+    public static final char BOM = '\uFEFF';
+
+    private Csv() {
+    }
+
+    /** The cell as written: neutralised if a spreadsheet would read it as a formula. */
+    public static String safe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    /** The cell as meant: an apostrophe that {@link #safe} added is taken off. */
+    public static String restore(String cell) {
+        if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'') {
+            char next = cell.charAt(1);
+            if (next == '=' || next == '+' || next == '-' || next == '@' || next == '\t' || next == '\r') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
+    }
+
+    /** Writes rows of cells, each made safe. */
+    public static final class Out implements AutoCloseable {
+        private final CSVPrinter printer;
+
+        public Out(Writer writer, boolean bom) {
+            try {
+                if (bom) {
+                    writer.write(BOM);
+                }
+                this.printer = new CSVPrinter(writer, FORMAT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void row(List<String> cells) {
+            try {
+                printer.printRecord(cells.stream().map(Csv::safe).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package jp.tsunagari.opendata;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The API's OpenAPI description and conditional GET (ETag, If-None-Match → 304) for every API response. */
+@Configuration(proxyBeanMethods = false)
+class OpenDataConfig implements WebMvcConfigurer {
+
+    /** API answers may be stored but must be revalidated (with the ETag), unlike the site's pages. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+                return true;
+            }
+        }).addPathPatterns("/api/**", "/programs.csv", "/programs.json");
+    }
+
+    @Bean
+    OpenAPI catalogueApi() {
+        return new OpenAPI().info(new Info()
+                .title("つながり施策カタログ API")
+                .version("v1")
+                .description("""
+                        Published programs of the catalogue of municipal programs that keep young people connected \
+                        with their hometown, with the code lists they use and the eligibility checker. \
+                        Read-only except POST /api/v1/eligibility, which stores nothing. Field names are English \
+                        camelCase; codes are strings (全国地方公共団体コード with check digit, prefectures "01"–"47"); \
+                        dates are ISO 8601. Errors are RFC 9457 problem+json. Every GET answers with an ETag; send \
+                        If-None-Match to get 304 Not Modified. Japanese messages by default, English with lang=en. \
+                        Bulk downloads: /programs.csv and /programs.json take the same filters as /api/v1/programs.""")
+                .license(new License().name("政府標準利用規約（第2.0版） / CC BY 4.0 (source data)")
+                        .url("https://www.digital.go.jp/resources/open_data/")));
+    }
+
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        bean.addUrlPatterns("/api/*");
+        bean.setName("apiEtags");
+        return bean;
+    }
+}
