@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.MvcResult;
 class AccessControlTest {
 
     static final List<String> ADMIN_PAGES = List.of("/admin", "/admin/programs/new", "/admin/programs/1/edit",
-            "/admin/programs/1/history", "/admin/programs/1/preview", "/admin/users", "/admin/users/1");
+            "/admin/programs/1/history", "/admin/programs/1/preview", "/admin/users", "/admin/users/1",
+            "/admin/import", "/admin/export");
 
     @Autowired
     MockMvc mvc;

@@ -58,7 +58,7 @@ class AdminBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aStaffMembersSitting() {
+    void aStaffMembersSitting() throws java.io.IOException {
         signIn();
         accessible("admin list");
         screenshot("admin-list");
@@ -148,10 +148,20 @@ class AdminBrowserTest extends BrowserTest {
         for (String[] page : new String[][] {{"/admin/programs/" + id + "/preview", "preview"},
                 {"/admin/programs/" + id + "/delete", "delete confirmation"}, {"/admin/users", "users"},
                 {"/admin/users/1", "user"}, {"/admin/categories", "categories"}, {"/admin/categories/gifts", "category"},
-                {"/admin/places?q=もりおか", "places"}, {"/admin/places/032018", "place"}}) {
+                {"/admin/places?q=もりおか", "places"}, {"/admin/places/032018", "place"}, {"/admin/import", "import"}}) {
             open(page[0]);
             accessible(page[1]);
         }
+
+        // Bulk import: a CSV with a bad month is refused in the dry run, with the line and column named.
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("import", ".csv");
+        java.nio.file.Files.writeString(csv, "施策名,区分,開始年月\r\n取込ブラウザ試験,sns,2025年4月\r\n");
+        open("/admin/import");
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.xpath("//button[normalize-space()='内容を確認する（まだ取り込みません）']")).click();
+        assertThat(browser.findElement(By.cssSelector(".tsn-error-summary")).getText())
+                .contains("2行目・列「開始年月」");
+        accessible("import problems");
         Browser.phone();
         browser.get(editUrl);
         assertThat(Phone.scrollsHorizontally()).as("edit form at 375 px").isFalse();
