@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import nu.validator.htmlparser.common.XmlViolationPolicy;
 import nu.validator.htmlparser.dom.HtmlDocumentBuilder;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Linkable pages: schema.org JSON-LD, canonical URL and OpenGraph tags in the head of public pages.
- * Tests that add programs roll back (other tests count the 15 seeded programs).
+ * Linkable pages: schema.org JSON-LD, canonical URL and OpenGraph tags in the head of public pages, the sitemap and
+ * robots.txt. Tests that add programs roll back (other tests count the 15 seeded programs).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -212,5 +214,45 @@ class LinkedPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(missing).doesNotContain("rel=\"canonical\"").doesNotContain("og:");
         assertThat(html("/login")).doesNotContain("rel=\"canonical\"");
+    }
+
+    @Test
+    void theSitemapListsThePublicPagesAndExactlyThePublishedPrograms() throws Exception {
+        long draft = editor.create(ProgramEditorTest.newProgram("下書きの施策"), false, "tester");
+
+        MockHttpServletResponse response = response("/sitemap.xml");
+        assertThat(response.getContentType()).startsWith("application/xml");
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.getContentAsByteArray()));
+        Element root = xml.getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("urlset");
+        assertThat(root.getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+
+        NodeList locs = root.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < locs.getLength(); i++) {
+            urls.add(locs.item(i).getTextContent());
+        }
+        List<String> expected = new ArrayList<>(List.of(BASE + "/", BASE + "/programs", BASE + "/prefectures",
+                BASE + "/eligibility", BASE + "/categories/sns", BASE + "/categories/gifts",
+                BASE + "/categories/co-creation", BASE + "/categories/alumni-exchange", BASE + "/categories/other"));
+        List<Long> published = jdbc.queryForList("select id from program where status = 'PUBLISHED' order by id", Long.class);
+        assertThat(published).hasSize(15);
+        published.forEach(id -> expected.add(BASE + "/programs/" + id));
+        assertThat(urls).containsExactlyElementsOf(expected).doesNotContain(BASE + "/programs/" + draft);
+    }
+
+    @Test
+    void robotsKeepsCrawlersOutOfStaffPagesAndNamesTheSitemap() throws Exception {
+        MockHttpServletResponse response = response("/robots.txt");
+        assertThat(response.getContentType()).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("""
+                User-agent: *
+                Disallow: /admin
+                Disallow: /login
+
+                Sitemap: http://localhost/sitemap.xml
+                """);
     }
 }
