@@ -1,7 +1,10 @@
 package jp.tsunagari.catalogue;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import jp.tsunagari.system.HeadMeta;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,22 +18,29 @@ class CategoryController {
     private final Categories categories;
     private final ProgramFinder finder;
     private final ProgramFilters filters;
+    private final PublicUrls urls;
 
-    CategoryController(Categories categories, ProgramFinder finder, ProgramFilters filters) {
+    CategoryController(Categories categories, ProgramFinder finder, ProgramFilters filters, PublicUrls urls) {
         this.categories = categories;
         this.finder = finder;
         this.filters = filters;
+        this.urls = urls;
     }
 
     @GetMapping("/categories/{code}")
     String category(@PathVariable String code, @RequestParam(required = false) String sort,
-                    @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+                    @RequestParam(required = false) String page, Model model, HttpServletResponse response,
+                    Locale locale) {
         Category category = categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code));
         ProgramFilters.Parsed parsed = filters.parse(category.code(), sort, page);
         ProgramQuery query = parsed.query();
         if (parsed.hasProblems()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
+        // Sort orders show the same programs: the canonical URL keeps only the page number.
+        String canonical = "/categories/" + category.code() + (query.page() > 1 ? "?page=" + query.page() : "");
+        model.addAttribute("headMeta", HeadMeta.of(urls.absolute(canonical), category.name(locale),
+                category.description(locale)));
         model.addAttribute("category", category);
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("results", finder.find(query));

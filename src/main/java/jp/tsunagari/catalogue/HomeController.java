@@ -3,6 +3,9 @@ package jp.tsunagari.catalogue;
 import java.util.Locale;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.TileMap;
+import jp.tsunagari.system.HeadMeta;
+import jp.tsunagari.system.PublicUrls;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +17,22 @@ class HomeController {
     private final CatalogueOverview overview;
     private final ProgramFinder finder;
     private final Places places;
+    private final PublicUrls urls;
+    private final MessageSource messages;
 
-    HomeController(CatalogueOverview overview, ProgramFinder finder, Places places) {
+    HomeController(CatalogueOverview overview, ProgramFinder finder, Places places, PublicUrls urls,
+                   MessageSource messages) {
         this.overview = overview;
         this.finder = finder;
         this.places = places;
+        this.urls = urls;
+        this.messages = messages;
     }
 
     @GetMapping("/")
     String home(Model model, Locale locale) {
+        model.addAttribute("headMeta", HeadMeta.of(urls.absolute("/"), null,
+                messages.getMessage("home.lead", null, locale)));
         model.addAttribute("map", TileMap.of(places.prefectures(), finder.countByPrefecture(),
                 code -> "/programs?pref=" + code, locale));
         model.addAttribute("source", overview.source());

@@ -1,12 +1,17 @@
 package jp.tsunagari.catalogue;
 
+import jp.tsunagari.system.HeadMeta;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /programs/{id}}: every fact of one program. An unknown or non-numeric id is a 404. */
+/**
+ * {@code /programs/{id}}: every fact of one program, with its canonical URL, OpenGraph tags and schema.org JSON-LD
+ * in the head. An unknown or non-numeric id is a 404.
+ */
 @Controller
 class ProgramController {
 
@@ -14,10 +19,14 @@ class ProgramController {
 
     private final ProgramDetails details;
     private final ProgramFinder finder;
+    private final PublicUrls urls;
+    private final LinkedData linkedData;
 
-    ProgramController(ProgramDetails details, ProgramFinder finder) {
+    ProgramController(ProgramDetails details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData) {
         this.details = details;
         this.finder = finder;
+        this.urls = urls;
+        this.linkedData = linkedData;
     }
 
     @GetMapping("/programs/{id}")
@@ -25,7 +34,11 @@ class ProgramController {
         long programId = parseId(id);
         ProgramDetails.Details d = details.published(programId)
                 .orElseThrow(() -> new NotFoundException("program " + id));
-        model.addAttribute("program", d.program());
+        Program program = d.program();
+        String url = urls.absolute("/programs/" + program.id());
+        model.addAttribute("headMeta", HeadMeta.of(url, program.name(), program.summary())
+                .withLinkedData(linkedData.governmentService(program, url)));
+        model.addAttribute("program", program);
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
                         .withPage(1, RELATED + 1)).items().stream()

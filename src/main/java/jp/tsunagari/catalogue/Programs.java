@@ -20,4 +20,8 @@ interface Programs extends JpaRepository<Program, Long> {
             + " left join fetch op.region left join fetch p.organizerMunicipality"
             + " where p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED order by p.id")
     java.util.List<Program> findAllPublishedWithHeader();
+
+    /** Ids of the published programs only, for the sitemap: one light query, no entities. */
+    @Query("select p.id from Program p where p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED order by p.id")
+    java.util.List<Long> findPublishedIds();
 }

@@ -18,7 +18,7 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.search.Codes;
 import jp.tsunagari.system.Localized;
-import jp.tsunagari.system.SiteLinks;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.stereotype.Component;
 
 /** Builds the API's views from catalogue values, with names from the place and category lists. */
@@ -27,9 +27,9 @@ class ApiMapper {
 
     private final Places places;
     private final CategoryEditor categories;
-    private final SiteLinks links;
+    private final PublicUrls links;
 
-    ApiMapper(Places places, CategoryEditor categories, SiteLinks links) {
+    ApiMapper(Places places, CategoryEditor categories, PublicUrls links) {
         this.places = places;
         this.categories = categories;
         this.links = links;
@@ -53,7 +53,7 @@ class ApiMapper {
                         : new ApiViews.Named(r.municipalityCode(), r.municipalityNameJa(), r.municipalityNameEn()));
         ApiViews.Metric metric = c.keyMetric() == null ? null : new ApiViews.Metric(c.keyMetric().labelJa(),
                 c.keyMetric().labelEn(), c.keyMetric().value(), c.keyMetric().unitJa(), c.keyMetric().asOf());
-        return new ApiViews.ProgramSummary(r.id(), links.program(r.id()), r.name(),
+        return new ApiViews.ProgramSummary(r.id(), links.absolute("/programs/" + r.id()), r.name(),
                 new ApiViews.Named(r.categoryCode(), r.categoryNameJa(), r.categoryNameEn()), organizer,
                 month(r.startYear(), r.startMonth()), month(r.eventYear(), r.eventMonth()), r.summary(),
                 c.audiences().stream().map(Audience::code).toList(), c.keyEligibility().ageRanges(), metric,
@@ -65,7 +65,7 @@ class ApiMapper {
         Map<String, Localized> areaNames = places.namesOf(c.targetGroups().stream()
                 .flatMap(g -> g.criteria().stream()).flatMap(r -> r.areas().stream()).collect(Collectors.toSet()));
         SourceDocument doc = c.sourceDocumentId() == null ? null : sources.get(c.sourceDocumentId());
-        return new ApiViews.ProgramDetail(e.id(), links.program(e.id()), c.name(), c.nameKana(), c.nameEn(),
+        return new ApiViews.ProgramDetail(e.id(), links.absolute("/programs/" + e.id()), c.name(), c.nameKana(), c.nameEn(),
                 category(c.categoryCode()), organizer(c.organizerPrefectureCode(), c.organizerMunicipalityCode()),
                 month(c.startYear(), c.startMonth()), month(c.eventYear(), c.eventMonth()),
                 code(c.channel()), c.lifecycle() == null ? null : Codes.status(c.lifecycle()),

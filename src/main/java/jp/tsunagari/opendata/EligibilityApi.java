@@ -9,7 +9,7 @@ import java.util.Locale;
 import jp.tsunagari.checker.CheckerForm;
 import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.ProfileReader;
-import jp.tsunagari.system.SiteLinks;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +24,9 @@ class EligibilityApi {
     private final ProfileReader reader;
     private final EligibilityResults results;
     private final ApiProblem problems;
-    private final SiteLinks links;
+    private final PublicUrls links;
 
-    EligibilityApi(ProfileReader reader, EligibilityResults results, ApiProblem problems, SiteLinks links) {
+    EligibilityApi(ProfileReader reader, EligibilityResults results, ApiProblem problems, PublicUrls links) {
         this.reader = reader;
         this.results = results;
         this.problems = problems;
@@ -55,7 +55,7 @@ class EligibilityApi {
     }
 
     private ApiViews.Verdict verdict(EligibilityResults.Result r) {
-        return new ApiViews.Verdict(r.id(), links.program(r.id()), r.name(), r.categoryName(), r.verdict().name(),
+        return new ApiViews.Verdict(r.id(), links.absolute("/programs/" + r.id()), r.name(), r.categoryName(), r.verdict().name(),
                 r.groups().stream().map(g -> new ApiViews.GroupVerdict(g.label(), g.verdict().name(),
                         g.reasons().stream().map(x -> new ApiViews.Reason(x.aspect(), x.condition(), x.reason(),
                                 x.outcome(), x.soft())).toList())).toList());

@@ -13,7 +13,7 @@ import jp.tsunagari.catalogue.ProgramData;
 import jp.tsunagari.catalogue.SourceDocument;
 import jp.tsunagari.search.Discovery;
 import jp.tsunagari.search.DiscoveryFilters;
-import jp.tsunagari.system.SiteLinks;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -36,13 +36,13 @@ class ProgramsExport {
     private final ProgramData data;
     private final ApiMapper mapper;
     private final ApiProblem problems;
-    private final SiteLinks links;
+    private final PublicUrls links;
     private final JsonMapper json;
     private final Clock clock;
     private final ProgramTableNames tableNames;
 
     ProgramsExport(Discovery discovery, ProgramData data, ProgramTableNames tableNames, ApiMapper mapper,
-                   ApiProblem problems, SiteLinks links, JsonMapper json, Clock clock) {
+                   ApiProblem problems, PublicUrls links, JsonMapper json, Clock clock) {
         this.discovery = discovery;
         this.data = data;
         this.tableNames = tableNames;
@@ -67,7 +67,7 @@ class ProgramsExport {
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         try (Csv.Out out = new Csv.Out(writer, "true".equals(bom) || "1".equals(bom))) {
             out.row(ProgramTable.headers());
-            data.eachPublished(found.ids(), e -> out.row(ProgramTable.row(e, links.program(e.id()), names)));
+            data.eachPublished(found.ids(), e -> out.row(ProgramTable.row(e, links.absolute("/programs/" + e.id()), names)));
         }
         writer.flush();
         return null;

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Optional;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.Formats;
+import jp.tsunagari.system.PublicUrls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -20,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 // Public pages: the security filter chain is tested with the whole application (AccessControlTest).
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(CategoryController.class)
-@Import({ProgramFilters.class, Formats.class})
+@Import({ProgramFilters.class, Formats.class, PublicUrls.class})
 class CategoryControllerTest {
 
     @Autowired

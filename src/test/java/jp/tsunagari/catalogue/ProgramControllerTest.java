@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Optional;
 import jp.tsunagari.system.Formats;
+import jp.tsunagari.system.PublicUrls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 // Public pages: the security filter chain is tested with the whole application (AccessControlTest).
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(ProgramController.class)
-@Import(Formats.class)
+@Import({Formats.class, PublicUrls.class, LinkedData.class})
 class ProgramControllerTest {
 
     @Autowired
