@@ -39,8 +39,11 @@ class TransferController {
     private final CatalogueImport imports;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    TransferController(CatalogueImport imports, JsonMapper json, Clock clock) {
+    TransferController(CatalogueImport imports, JsonMapper json, Clock clock,
+                       org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.imports = imports;
         this.json = json;
         this.clock = clock;
@@ -90,7 +93,7 @@ class TransferController {
 
     @PostMapping("/admin/import/apply")
     String apply(@RequestParam(defaultValue = "") String token, HttpSession session, Principal principal, Model model,
-                 RedirectAttributes redirect) {
+                 RedirectAttributes redirect, java.util.Locale locale) {
         model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
         Object stored = session.getAttribute(PENDING);
         if (!(stored instanceof Pending pending) || !pending.token().equals(token)) {
@@ -106,7 +109,9 @@ class TransferController {
             return "admin/import";
         }
         session.removeAttribute(PENDING);
-        redirect.addFlashAttribute("applied", plan);
+        redirect.addFlashAttribute("message", messages.getMessage("admin.import.applied", new Object[] {
+                plan.count(ImportPlan.Kind.NEW), plan.count(ImportPlan.Kind.UPDATE),
+                plan.count(ImportPlan.Kind.UNCHANGED)}, locale));
         return "redirect:/admin/import?applied";
     }
 

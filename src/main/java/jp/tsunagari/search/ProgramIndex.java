@@ -71,6 +71,11 @@ class ProgramIndex {
         return analyzer;
     }
 
+    /** The index as it is now, without building one (null before the first build). */
+    Snapshot current() {
+        return snapshot;
+    }
+
     Snapshot snapshot() {
         Snapshot s = snapshot;
         return s != null ? s : rebuild();

@@ -1,5 +1,10 @@
 package jp.tsunagari.staff;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +58,8 @@ class SecurityConfig {
             }
         };
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).access(SecurityConfig::fromThisMachine)
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().permitAll())
@@ -63,6 +70,14 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Info and metrics only for requests from this machine (a scraper on the host, or the management port). */
+    static AuthorizationDecision fromThisMachine(java.util.function.Supplier<? extends Authentication> auth,
+                                                 RequestAuthorizationContext context) {
+        String address = context.getRequest().getRemoteAddr();
+        boolean local = "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
+        return new AuthorizationDecision(local);
     }
 
     @Bean

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -66,22 +66,24 @@ class TransferControllerTest {
     void uploadShowsTheDryRunAndApplyUsesTheCheckedFile() throws Exception {
         byte[] file = new String(export(), StandardCharsets.UTF_8)
                 .replace("\"name\" : \"くまらバ\"", "\"name\" : \"くまらバ（取込で改名）\"").getBytes(StandardCharsets.UTF_8);
-        MockHttpSession session = new MockHttpSession();
-        String page = mvc.perform(multipart("/admin/import").file(new MockMultipartFile("file", "catalogue.json",
-                        "application/json", file)).param("keepStatus", "true").session(session)
+        // The checked file waits in the session (stored in the database, found again through the SESSION cookie).
+        MvcResult checked = mvc.perform(multipart("/admin/import").file(new MockMultipartFile("file", "catalogue.json",
+                        "application/json", file)).param("keepStatus", "true")
                         .with(user("ed").roles("EDITOR")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk()).andReturn();
+        Cookie session = checked.getResponse().getCookie("SESSION");
+        String page = checked.getResponse().getContentAsString();
         assertThat(page).contains("全15件（新規 0件、更新 1件、変更なし 14件、エラー 0件）").contains("くまらバ（取込で改名）");
         assertThat(jp.tsunagari.web.HtmlChecker.errors(page)).isEmpty();
         Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f]{64})\"").matcher(page);
         assertThat(token.find()).isTrue();
 
-        mvc.perform(post("/admin/import/apply").param("token", "0".repeat(64)).session(session)
+        mvc.perform(post("/admin/import/apply").param("token", "0".repeat(64)).cookie(session)
                         .with(user("ed").roles("EDITOR")).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString())
                         .contains("確認した内容が見つかりません"));
-        mvc.perform(post("/admin/import/apply").param("token", token.group(1)).session(session)
+        mvc.perform(post("/admin/import/apply").param("token", token.group(1)).cookie(session)
                         .with(user("ed").roles("EDITOR")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/import?applied"));
         assertThat(editor.editable(3).orElseThrow().content().name()).isEqualTo("くまらバ（取込で改名）");

@@ -9,13 +9,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -33,6 +33,9 @@ class AccessControlTest {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anonymousUsersAreSentToTheLoginPageFromEveryAdminUrl() throws Exception {
@@ -69,14 +72,20 @@ class AccessControlTest {
     @Test
     void signingInChangesTheSessionIdAndLeadsToTheAdminPages() throws Exception {
         directory.create("signin-test", "Sign-in test", "correct horse battery", StaffRole.EDITOR);
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
-        MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
+        // Sessions live in the database (Spring Session JDBC) and travel in the SESSION cookie.
+        MvcResult page = mvc.perform(get("/login")).andReturn();
+        Cookie before = page.getResponse().getCookie("SESSION");
+        assertThat(before).isNotNull();
+        MvcResult result = mvc.perform(post("/login").cookie(before).with(csrf())
                         .param("username", "signin-test").param("password", "correct horse battery"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin")).andReturn();
-        HttpSession after = result.getRequest().getSession(false);
+        Cookie after = result.getResponse().getCookie("SESSION");
         assertThat(after).isNotNull();
-        assertThat(after.getId()).isNotEqualTo(before);
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'signin-test'",
+                Integer.class)).as("the signed-in session is stored in the database").isEqualTo(1);
+        mvc.perform(get("/admin").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/admin").cookie(before)).andExpect(status().is3xxRedirection());
     }
 
     @Test
