@@ -34,7 +34,25 @@ class SecurityConfig {
 
     static final String TYPED_USERNAME = "catalogue.login.username";
 
+    /** Actuator: health for anyone, info and metrics for this machine only; a refusal is a 403, never a sign-in page. */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().access(SecurityConfig::fromThisMachine))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.FORBIDDEN)))
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -58,8 +76,6 @@ class SecurityConfig {
             }
         };
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).access(SecurityConfig::fromThisMachine)
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().permitAll())
