@@ -21,7 +21,7 @@ import jp.tsunagari.search.Codes;
 /**
  * Turns one row of the program table into program content: the columns the table imports replace those fields of
  * the program with that ID (or of a new program); everything else the program has (sections, examples, target
- * groups, further metrics…) stays as it is. 年齢下限, 年齢上限, 利用者区分, 掲載ページ and 出典 are output only.
+ * groups, further metrics…) stays as it is. 年齢下限, 年齢上限, 利用者区分, 掲載ページ, 出典 and データ注記 are output only.
  */
 final class CsvRows {
 

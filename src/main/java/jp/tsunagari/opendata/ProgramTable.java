@@ -43,7 +43,8 @@ public final class ProgramTable {
         METRIC_AS_OF("指標基準日", true),
         URL("URL", true),
         PAGE("掲載ページ", false),
-        SOURCE("出典", false);
+        SOURCE("出典", false),
+        DATA_NOTES("データ注記", false);
 
         private final String header;
         private final boolean imported;
@@ -115,6 +116,7 @@ public final class ProgramTable {
         cells.add(pageUrl);
         cells.add(source == null ? "" : source.title()
                 + (c.sourceSection() == null ? "" : "（" + c.sourceSection() + "）"));
+        cells.add(String.join("\n", c.dataNotes().stream().map(ProgramContent.Note::ja).toList()));
         return cells;
     }
 
