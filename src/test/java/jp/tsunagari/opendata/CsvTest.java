@@ -28,6 +28,21 @@ class CsvTest {
         assertThat(Csv.restore(cell)).isEqualTo(cell);
     }
 
+    /** A cell that already starts with an apostrophe before a formula character must come back with it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"'=1", "''=1", "'+81", "'-", "'@home", "'\t", "'''@x"})
+    void restoreGivesBackTextThatLooksNeutralisedAlready(String cell) {
+        String safe = Csv.safe(cell);
+        assertThat(safe).as("a spreadsheet shows it as written").isEqualTo("'" + cell);
+        assertThat(Csv.restore(safe)).isEqualTo(cell);
+    }
+
+    @Test
+    void filesWrittenBeforeStillRestore() {
+        assertThat(Csv.restore("'=1")).isEqualTo("=1");
+        assertThat(Csv.restore("'@x")).isEqualTo("@x");
+    }
+
     @Test
     void emptyAndMissingCells() {
         assertThat(Csv.safe("")).isEmpty();
