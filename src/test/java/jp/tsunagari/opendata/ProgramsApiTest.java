@@ -1,8 +1,10 @@
 package jp.tsunagari.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -396,6 +398,39 @@ class ProgramsApiTest {
         problem(get("/api/v1/nothing"), 404, "not-found");
         problem(get("/api/v2/programs"), 404, "not-found");
         problem(get("/api/v1/nothing").accept(MediaType.TEXT_HTML), 404, "not-found");
+        problem(get("/api/v1/programs/5/more"), 404, "not-found");
+        problem(post("/api/v1/nothing"), 404, "not-found");
+        problem(get("/api"), 404, "not-found");
+        assertThat(problem(request("/api/v1/nothing", "lang", "en"), 404, "not-found").read("$.title", String.class))
+                .isEqualTo("Not found");
+    }
+
+    @Test
+    void wrongMethodsAreProblemsNamingTheAllowedOnes() throws Exception {
+        for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/eligibility"), post("/api/v1/programs"),
+                delete("/api/v1/programs/5"), put("/api/v1/categories"))) {
+            DocumentContext p = problem(request, 405, "method-not-allowed");
+            assertThat(p.read("$.title", String.class)).isEqualTo("このメソッドは使えません");
+        }
+        assertThat(mvc.perform(get("/api/v1/eligibility")).andReturn().getResponse().getHeader("Allow")).isEqualTo("POST");
+        assertThat(mvc.perform(delete("/api/v1/programs/5")).andReturn().getResponse().getHeader("Allow")).contains("GET");
+    }
+
+    @Test
+    void bodiesThatAreNotJsonAreProblems() throws Exception {
+        problem(post("/api/v1/eligibility").contentType(MediaType.TEXT_PLAIN).content("age=20"), 415,
+                "unsupported-media-type");
+        problem(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("age", "20"), 415,
+                "unsupported-media-type");
+    }
+
+    @Test
+    void answersThatCannotBeJsonAreProblemsAndJsonClientsGetProblems() throws Exception {
+        problem(get("/api/v1/programs").accept(MediaType.TEXT_HTML), 406, "not-acceptable");
+        problem(get("/api/v1/programs/5").accept(MediaType.APPLICATION_XML), 406, "not-acceptable");
+        // A client that accepts only JSON still gets its problems.
+        problem(request("/api/v1/programs", "pref", "99").accept(MediaType.APPLICATION_JSON), 400, "invalid-parameters");
+        problem(get("/api/v1/programs/99999").accept(MediaType.APPLICATION_JSON), 404, "not-found");
     }
 
     // --- code lists -----------------------------------------------------------------------------------------------
