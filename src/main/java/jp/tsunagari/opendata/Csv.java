@@ -11,7 +11,8 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * CSV as RFC 4180 (CRLF, every cell quoted, quotes doubled), UTF-8, optionally with a byte order mark for Excel.
  * A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe;
- * {@link #restore} takes it off again when a file is imported.
+ * {@link #restore} takes it off again when a file is imported. So that every cell comes back as written, a cell whose
+ * apostrophes already stand before such a character gets one more.
  */
 public final class Csv {
 
@@ -26,20 +27,25 @@ public final class Csv {
         if (cell == null || cell.isEmpty()) {
             return "";
         }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+        return needsApostrophe(cell) ? "'" + cell : cell;
     }
 
     /** The cell as meant: an apostrophe that {@link #safe} added is taken off. */
     public static String restore(String cell) {
-        if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'') {
-            char next = cell.charAt(1);
-            if (next == '=' || next == '+' || next == '-' || next == '@' || next == '\t' || next == '\r') {
-                return cell.substring(1);
-            }
+        return cell != null && cell.startsWith("'") && needsApostrophe(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    /** Starts with a formula character, possibly after apostrophes. */
+    private static boolean needsApostrophe(String cell) {
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
         }
-        return cell;
+        if (i == cell.length()) {
+            return false;
+        }
+        char first = cell.charAt(i);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     /** Writes rows of cells, each made safe. */

@@ -10,13 +10,29 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import java.util.List;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.context.MessageSource;
 
 /** The API's OpenAPI description and conditional GET (ETag, If-None-Match → 304) for every API response. */
 @Configuration(proxyBeanMethods = false)
 class OpenDataConfig implements WebMvcConfigurer {
+
+    private final MessageSource messages;
+
+    /** Only the message source (like {@link ApiErrors}), so that web slice tests need nothing else. */
+    OpenDataConfig(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Unknown API paths, wrong methods and media types as problems, before the site's error pages see them. */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, new ApiRoutingErrors(new ApiProblem(messages)));
+    }
 
     /** API answers may be stored but must be revalidated (with the ETag), unlike the site's pages. */
     @Override

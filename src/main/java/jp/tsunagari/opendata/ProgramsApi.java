@@ -1,6 +1,5 @@
 package jp.tsunagari.opendata;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,7 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -82,12 +80,5 @@ class ProgramsApi {
         }
         return data.published(Long.parseLong(id)).map(e -> mapper.detail(e, data.sources()))
                 .orElseThrow(() -> new NotFoundException("program " + id));
-    }
-
-    /** Any other path under /api answers a problem, not an HTML page. */
-    @Hidden
-    @RequestMapping("/api/**")
-    ResponseEntity<ProblemDetail> unknown() {
-        return problems.notFound();
     }
 }
