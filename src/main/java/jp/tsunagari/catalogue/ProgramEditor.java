@@ -135,26 +135,18 @@ public class ProgramEditor {
     public void importUpdate(long id, ProgramContent content, boolean publish, String user) {
         Program p = programs.findWithHeader(id).orElseThrow(() -> new NotFoundException("program " + id));
         ProgramDetails.loadParts(p);
-        Instant now = clock.instant();
-        if (p.isPublished() && !publish) {
-            PendingDraft draft = drafts.findById(id).orElseGet(() -> new PendingDraft(id));
-            draft.update(json.writeValueAsString(content), p.version(), user, now);
-            drafts.save(draft);
-            return;
-        }
-        baseline(p);
-        p.apply(content, parts(content), user, now);
-        if (publish) {
-            p.publish(user, now);
-        }
-        drafts.deleteById(id);
-        programs.flush();
-        record(p, RevisionAction.IMPORT, user, now);
+        store(p, content, publish, user, RevisionAction.IMPORT);
     }
 
     /** Saves {@code content}: published at once, or (for a published program) kept as a pending draft. */
     public void save(long id, long expectedVersion, ProgramContent content, boolean publish, String user) {
         Program p = current(id, expectedVersion);
+        store(p, content, publish, user, RevisionAction.UPDATE);
+    }
+
+    /** Applies the content (publishing it if asked), or keeps it as the pending draft of a published program. */
+    private void store(Program p, ProgramContent content, boolean publish, String user, RevisionAction action) {
+        long id = p.id();
         Instant now = clock.instant();
         if (p.isPublished() && !publish) {
             PendingDraft draft = drafts.findById(id).orElseGet(() -> new PendingDraft(id));
@@ -169,7 +161,7 @@ public class ProgramEditor {
         }
         drafts.deleteById(id);
         programs.flush();
-        record(p, RevisionAction.UPDATE, user, now);
+        record(p, action, user, now);
     }
 
     /** Publishes the program, with its pending draft if there is one. */
