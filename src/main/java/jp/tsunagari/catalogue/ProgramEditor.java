@@ -262,7 +262,7 @@ public class ProgramEditor {
     }
 
     private void record(Program p, RevisionAction action, String user, Instant now) {
-        marker.bump();
+        marker.bump(p.id());
         int next = revisions.lastRevision(p.id()) + 1;
         revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContents.of(p)),
                 user, now));

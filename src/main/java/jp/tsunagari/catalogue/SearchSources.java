@@ -1,32 +1,67 @@
 package jp.tsunagari.catalogue;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Prefecture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads every published program with its parts, for the search index (batch-fetched, one pass). */
+/**
+ * Reads published programs with their parts for the search index: all of them chunk by chunk (batch-fetched parts,
+ * the persistence context cleared between chunks, so memory stays flat at any catalogue size), or only those that
+ * changed.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SearchSources {
 
-    private final Programs programs;
+    static final int CHUNK = 500;
 
-    SearchSources(Programs programs) {
+    private final Programs programs;
+    private final EntityManager em;
+
+    SearchSources(Programs programs, EntityManager em) {
         this.programs = programs;
+        this.em = em;
     }
 
     public List<SearchSource> published() {
         List<SearchSource> sources = new ArrayList<>();
-        for (Program p : programs.findAllPublishedWithHeader()) {
-            ProgramDetails.loadParts(p);
-            sources.add(source(p));
-        }
+        eachPublished(sources::add);
         return sources;
+    }
+
+    /** Every published program, in id order. */
+    public void eachPublished(Consumer<SearchSource> each) {
+        eachPublished(programs.findPublishedIds(), each);
+    }
+
+    /** Those of {@code ids} that are published (the others are left out), in the order given. */
+    public void eachPublished(List<Long> ids, Consumer<SearchSource> each) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<Long, Program> byId = new HashMap<>();
+            em.createQuery("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
+                            + " left join fetch op.region left join fetch p.organizerMunicipality"
+                            + " where p.id in :ids and p.status = :published", Program.class)
+                    .setParameter("ids", chunk).setParameter("published", PublicationStatus.PUBLISHED)
+                    .getResultList().forEach(p -> byId.put(p.id(), p));
+            for (Long id : chunk) {
+                Program p = byId.get(id);
+                if (p != null) {
+                    ProgramDetails.loadParts(p);
+                    each.accept(source(p));
+                }
+            }
+            em.clear();
+        }
     }
 
     /** Every published program with its target groups and criteria loaded, in source order. */

@@ -55,20 +55,24 @@ public class ProgramSearch {
         Query text = textQuery(q.text(), words);
         try {
             Query main = combine(text, q, null);
-            long total = searcher.count(main);
-            int end = q.page() * q.size();
-            List<Long> ids = new ArrayList<>();
-            if (total > 0 && (long) (q.page() - 1) * q.size() < total) {
-                TopDocs top = searcher.search(main, Math.min(end, (int) total), sort(q.effectiveSort()));
-                ScoreDoc[] docs = top.scoreDocs;
-                for (int i = (q.page() - 1) * q.size(); i < docs.length; i++) {
-                    ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramIndex.ID).numericValue().longValue());
-                }
-            }
+            // One pass counts the total and every dimension without a selection; a dimension with a selection is
+            // counted without its own filter (so each value's count is what choosing it would give).
+            List<String> unselected = ProgramIndex.DIMENSIONS.stream().filter(d -> q.values(d).isEmpty()).toList();
+            Counted all = count(searcher, main, unselected);
+            long total = all.total();
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             for (String dimension : ProgramIndex.DIMENSIONS) {
-                Query forCounts = q.values(dimension).isEmpty() ? main : combine(text, q, dimension);
-                counts.put(dimension, count(searcher, forCounts, dimension));
+                counts.put(dimension, unselected.contains(dimension) ? all.counts().get(dimension)
+                        : count(searcher, combine(text, q, dimension), List.of(dimension)).counts().get(dimension));
+            }
+            List<Long> ids = new ArrayList<>();
+            int from = (q.page() - 1) * q.size();
+            if (total > 0 && from < total) {
+                TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
+                ScoreDoc[] docs = top.scoreDocs;
+                for (int i = from; i < docs.length; i++) {
+                    ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramIndex.ID).numericValue().longValue());
+                }
             }
             return new Result(ids, total, counts, words);
         } catch (IOException e) {
@@ -152,25 +156,41 @@ public class ProgramSearch {
         };
     }
 
-    /** How many matching documents carry each value of the dimension (ordinals counted per segment). */
-    private static Map<String, Long> count(IndexSearcher searcher, Query query, String dimension) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
+    /** The number of matching documents, and per dimension how many of them carry each value. */
+    record Counted(long total, Map<String, Map<String, Long>> counts) {
+    }
+
+    /** Counts the matches and the values of {@code dimensions} in one pass (ordinals counted per segment). */
+    private static Counted count(IndexSearcher searcher, Query query, List<String> dimensions) throws IOException {
+        int n = dimensions.size();
+        List<Map<String, Long>> counts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            counts.add(new HashMap<>());
+        }
+        long[] total = {0};
         searcher.search(query, new SimpleCollector() {
-            private SortedSetDocValues values;
-            private long[] perOrdinal;
+            private final SortedSetDocValues[] values = new SortedSetDocValues[n];
+            private final long[][] perOrdinal = new long[n][];
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
                 flush();
-                values = DocValues.getSortedSet(context.reader(), dimension);
-                perOrdinal = new long[(int) values.getValueCount()];
+                for (int i = 0; i < n; i++) {
+                    values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
+                    perOrdinal[i] = new long[(int) values[i].getValueCount()];
+                }
             }
 
             @Override
             public void collect(int doc) throws IOException {
-                if (values.advanceExact(doc)) {
-                    for (int i = 0; i < values.docValueCount(); i++) {
-                        perOrdinal[(int) values.nextOrd()]++;
+                total[0]++;
+                for (int i = 0; i < n; i++) {
+                    SortedSetDocValues v = values[i];
+                    if (v.advanceExact(doc)) {
+                        long[] per = perOrdinal[i];
+                        for (int k = v.docValueCount(); k > 0; k--) {
+                            per[(int) v.nextOrd()]++;
+                        }
                     }
                 }
             }
@@ -181,13 +201,17 @@ public class ProgramSearch {
             }
 
             private void flush() throws IOException {
-                if (perOrdinal != null) {
-                    for (int ord = 0; ord < perOrdinal.length; ord++) {
-                        if (perOrdinal[ord] > 0) {
-                            counts.merge(values.lookupOrd(ord).utf8ToString(), perOrdinal[ord], Long::sum);
+                for (int i = 0; i < n; i++) {
+                    long[] per = perOrdinal[i];
+                    if (per == null) {
+                        continue;
+                    }
+                    for (int ord = 0; ord < per.length; ord++) {
+                        if (per[ord] > 0) {
+                            counts.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), per[ord], Long::sum);
                         }
                     }
-                    perOrdinal = null;
+                    perOrdinal[i] = null;
                 }
             }
 
@@ -196,6 +220,10 @@ public class ProgramSearch {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        return counts;
+        Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byDimension.put(dimensions.get(i), counts.get(i));
+        }
+        return new Counted(total[0], byDimension);
     }
 }
