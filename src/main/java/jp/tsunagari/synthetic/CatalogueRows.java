@@ -63,8 +63,14 @@ final class CatalogueRows {
         this.json = json;
     }
 
-    /** Inserts {@code programs} (one batch per table); returns their ids in order. */
-    List<Long> insert(List<SyntheticProgram> programs, Ids ids) {
+    /** The rows of a chunk of programs, table by table, ready to be written. */
+    record Prepared(List<Long> programIds, List<Object[]> program, List<Object[]> section, List<Object[]> item,
+                    List<Object[]> metric, List<Object[]> example, List<Object[]> note, List<Object[]> audience,
+                    List<Object[]> group, List<Object[]> criterion, List<Object[]> revision, List<Object[]> draft) {
+    }
+
+    /** Gives {@code programs} their ids and turns them into rows (no database access: can run beside a write). */
+    Prepared prepare(List<SyntheticProgram> programs, Ids ids) {
         List<Object[]> program = new ArrayList<>();
         List<Object[]> section = new ArrayList<>();
         List<Object[]> item = new ArrayList<>();
@@ -138,46 +144,51 @@ final class CatalogueRows {
                         time(p.updatedAt())});
             }
         }
+        return new Prepared(programIds, program, section, item, metric, example, note, audience, group, criterion,
+                revision, draft);
+    }
+
+    /** Inserts the rows, one batch per table. */
+    void write(Prepared rows) {
         batch("insert into program (id, version, status, name, name_kana, name_en, category_code,"
                 + " organizer_prefecture_code, organizer_municipality_code, start_year, start_month, event_year,"
                 + " event_month, channel, lifecycle, summary, benefit, official_url, eligibility_text, examples_heading,"
                 + " source_document_id, source_section, source_order, created_at, updated_at, updated_by)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", program,
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.program(),
                 Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
                 Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
                 Types.VARCHAR);
-        batch("insert into program_section (id, program_id, position, heading) values (?, ?, ?, ?)", section,
+        batch("insert into program_section (id, program_id, position, heading) values (?, ?, ?, ?)", rows.section(),
                 Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR);
-        batch("insert into section_item (id, section_id, position, level, kind, text) values (?, ?, ?, ?, ?, ?)", item,
+        batch("insert into section_item (id, section_id, position, level, kind, text) values (?, ?, ?, ?, ?, ?)", rows.item(),
                 Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR);
         batch("insert into reach_metric (id, program_id, position, label_ja, label_en, metric_value, unit_ja, as_of)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", metric, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", rows.metric(), Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.DATE);
         batch("insert into example_group (id, program_id, position, name, description, prefecture_code)"
-                + " values (?, ?, ?, ?, ?, ?)", example, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+                + " values (?, ?, ?, ?, ?, ?)", rows.example(), Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR);
-        batch("insert into program_data_note (program_id, position, note_ja, note_en) values (?, ?, ?, ?)", note,
+        batch("insert into program_data_note (program_id, position, note_ja, note_en) values (?, ?, ?, ?)", rows.note(),
                 Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR);
-        batch("insert into program_audience (program_id, audience) values (?, ?)", audience, Types.BIGINT,
+        batch("insert into program_audience (program_id, audience) values (?, ?)", rows.audience(), Types.BIGINT,
                 Types.VARCHAR);
-        batch("insert into target_group (id, program_id, position, label) values (?, ?, ?, ?)", group, Types.BIGINT,
+        batch("insert into target_group (id, program_id, position, label) values (?, ?, ?, ?)", rows.group(), Types.BIGINT,
                 Types.BIGINT, Types.INTEGER, Types.VARCHAR);
         batch("insert into criterion (id, target_group_id, position, type, strength, subject, source_text, min_age,"
                 + " max_age, areas, area_label, outside, domestic_only, schools, applicants, min_group_size,"
                 + " young_max_age, young_share_num, young_share_den, audience_hint, note_ja)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", criterion,
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.criterion(),
                 Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.BOOLEAN, Types.VARCHAR,
                 Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR);
         batch("insert into program_revision (id, program_id, revision, action, status, snapshot, changed_by, changed_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", revision, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", rows.revision(), Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE);
         batch("insert into program_draft (program_id, content, base_version, updated_by, updated_at)"
-                + " values (?, ?, ?, ?, ?)", draft, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
+                + " values (?, ?, ?, ?, ?)", rows.draft(), Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
                 Types.TIMESTAMP_WITH_TIMEZONE);
-        return programIds;
     }
 
     private void batch(String sql, List<Object[]> rows, int... types) {

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import jp.tsunagari.catalogue.ProgramData;
 import jp.tsunagari.system.ChangeMarker;
@@ -79,20 +83,32 @@ class SyntheticCatalogue {
         long firstId = ids.program;
         log.info("Generating {} synthetic programs from {} seeded programs and {} municipalities (seed {}), ids from {}",
                 count, material.seeds().size(), material.municipalities().size(), seed, firstId);
-        int done = 0;
-        while (done < count) {
-            int size = Math.min(CHUNK, count - done);
-            List<Recombiner.SyntheticProgram> chunk = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                chunk.add(recombiner.next());
+        // One thread recombines and serialises the next chunk while this one writes the current chunk.
+        ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "synthetic-prepare"));
+        try {
+            Future<CatalogueRows.Prepared> next = preparer.submit(() -> prepare(recombiner, rows, ids, Math.min(CHUNK, count)));
+            int done = 0;
+            while (done < count) {
+                CatalogueRows.Prepared chunk = next.get();
+                int size = chunk.programIds().size();
+                int after = done + size;
+                if (after < count) {
+                    next = preparer.submit(() -> prepare(recombiner, rows, ids, Math.min(CHUNK, count - after)));
+                }
+                transactions.executeWithoutResult(status -> rows.write(chunk));
+                if (after / PROGRESS > done / PROGRESS || after == count) {
+                    log.info("Synthetic programs: {} of {} written ({} s)", after, count,
+                            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                }
+                done = after;
             }
-            transactions.executeWithoutResult(status -> rows.insert(chunk, ids));
-            int before = done;
-            done += size;
-            if (done / PROGRESS > before / PROGRESS || done == count) {
-                log.info("Synthetic programs: {} of {} written ({} s)", done, count,
-                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not prepare synthetic programs", e.getCause());
+        } finally {
+            preparer.shutdownNow();
         }
         moveIdentities();
         if (notifyLocally) {
@@ -105,6 +121,15 @@ class SyntheticCatalogue {
         log.info("Generated {} synthetic programs (ids {}..{}) in {} ms", count, firstId, ids.program - 1,
                 time.toMillis());
         return new Result(count, firstId, ids.program - 1, time);
+    }
+
+    private static CatalogueRows.Prepared prepare(Recombiner recombiner, CatalogueRows rows, CatalogueRows.Ids ids,
+                                                  int size) {
+        List<Recombiner.SyntheticProgram> chunk = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            chunk.add(recombiner.next());
+        }
+        return rows.prepare(chunk, ids);
     }
 
     /**
