@@ -160,6 +160,21 @@ class SyntheticCatalogue {
         }
     }
 
+    /**
+     * On H2 only: closes the database with {@code SHUTDOWN COMPACT}, which gives the space of the many rewritten
+     * chunks back (100k programs: about 2.4 GB before, 0.4 GB after). For a run that exits right after: the
+     * connections of the pool are unusable afterwards.
+     */
+    void compactAndCloseIfH2() {
+        if (isPostgres()) {
+            return;
+        }
+        long started = System.nanoTime();
+        log.info("Compacting the H2 database (SHUTDOWN COMPACT)");
+        jdbc.execute("shutdown compact");
+        log.info("H2 database compacted and closed in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
     private boolean isPostgres() {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * With the profile {@code synthetic}: fills the configured database with {@code catalogue.synthetic.programs}
  * synthetic programs at start-up, unless it already holds more than the seeded ones; with
- * {@code catalogue.synthetic.exit=true} the app then stops (exit code 0) before serving or building its search index:
+ * {@code catalogue.synthetic.exit=true} the app then stops (exit code 0) before serving or building its search index,
+ * after compacting an H2 database:
  * {@code java -jar app.jar --spring.profiles.active=synthetic --catalogue.synthetic.programs=100000
  * --catalogue.synthetic.exit=true}.
  */
@@ -54,6 +55,7 @@ class SyntheticRunner implements ApplicationRunner {
             catalogue.generate(programs, seed, false);
         }
         if (exit) {
+            catalogue.compactAndCloseIfH2();
             log.info("Synthetic catalogue ready; exiting (catalogue.synthetic.exit=true)");
             System.exit(SpringApplication.exit(context, () -> 0));
         }
