@@ -1,0 +1,390 @@
+#!/usr/bin/env bash
+# Benchmark of issue 9 (bench/README.md): the app on a catalogue of N programs side by side with nginx serving the
+# same response bytes from files, with wrk, on 127.0.0.1 only.
+#
+#   bench/run.sh [N]        N programs (default 100000, generated once with the synthetic profile into
+#                           target/bench/data-N); N=0: the default database (the 15 seeded programs)
+#
+# Environment: BENCH_DURATION (seconds per wrk run, 10), BENCH_RUNS (3), BENCH_WARMUP (seconds per URL, 5),
+# BENCH_JAVA_OPTS (the documented default heap), BENCH_PORT (18480), BENCH_NGINX_PORT (18481),
+# BENCH_STARTS (start-up measurements, 3; 0 skips them), BENCH_SKIP_BUILD=1 (use the jar as it is).
+# Output: a Markdown report on stdout and in target/bench/report.md; work files and logs in target/bench/.
+set -euo pipefail
+
+# --- settings ----------------------------------------------------------------------------------------------------
+N=${1:-100000}
+DURATION=${BENCH_DURATION:-10}
+RUNS=${BENCH_RUNS:-3}
+WARMUP=${BENCH_WARMUP:-5}
+# The documented default heap (docs/operations.md, "Build and run"): the one place the benchmark sets it.
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx384m -XX:+ExitOnOutOfMemoryError}
+PORT=${BENCH_PORT:-18480}
+NGINX_PORT=${BENCH_NGINX_PORT:-18481}
+THREADS=2
+CONNECTIONS=32
+STARTS=${BENCH_STARTS:-3}     # start-up measurements (median); 0 skips them
+
+[[ "$N" =~ ^[0-9]+$ ]] || { echo "usage: bench/run.sh [N]  (N = number of programs, 0 = default database)" >&2; exit 2; }
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+OUT=$ROOT/target/bench                       # absolute: H2 refuses a data folder relative to the working directory
+JAR=$ROOT/target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar
+DATA=$OUT/data-$N
+WWW=$OUT/www
+LOG=$OUT/app.log
+RESULTS=$OUT/results.tsv                     # url-key side run req/s p50 p99 errors requests
+REPORT=$OUT/report.md
+APP=http://127.0.0.1:$PORT
+NGX=http://127.0.0.1:$NGINX_PORT
+CURL=(curl -s --connect-timeout 2 -m 30)
+T_START=$(date +%s)
+
+log() { echo "bench: $*" >&2; }
+fail() { echo "bench: FAIL $*" >&2; exit 1; }
+# a/b with awk (bash has no floating point); prints "-" when b is 0 or missing
+ratio_pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", 100 * a / b; else printf "-" }'; }
+
+# --- tools ---------------------------------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v curl >/dev/null || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || fail "missing ${need[*]} (apt-get install ${need[*]})"
+  log "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+for port in "$PORT" "$NGINX_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port on 127.0.0.1 is already in use (set BENCH_PORT / BENCH_NGINX_PORT)"
+  fi
+done
+
+# --- processes and clean-up ----------------------------------------------------------------------------------------
+APP_PID='' NGINX_PID='' RSS_PID='' GEN_PID=''
+
+stop_java() { # pid: SIGTERM (graceful shutdown, up to 20 s), then SIGKILL
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  set +e
+  [ -n "$RSS_PID" ] && kill "$RSS_PID" 2>/dev/null
+  [ -n "$NGINX_PID" ] && { kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; }
+  stop_java "$GEN_PID"
+  stop_java "$APP_PID"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- estimate ------------------------------------------------------------------------------------------------------
+PAGES=(home category filtered search1 search2 search3 detail api)
+# per run: every page on the app and on nginx, plus the distinct-queries search on the app
+MEASURE=$(( RUNS * (2 * ${#PAGES[@]} + 1) * DURATION ))
+ESTIMATE=$(( MEASURE + (${#PAGES[@]} + 1) * WARMUP + STARTS * 40 + 60 ))
+log "N=$N, $RUNS runs x $DURATION s, wrk -t$THREADS -c$CONNECTIONS; about $(( ESTIMATE / 60 )) min $(( ESTIMATE % 60 )) s" \
+    "(plus the build, and at N > 0 the index build and, the first time, the catalogue generation)"
+
+mkdir -p "$OUT"
+rm -rf "$WWW" "$OUT/nginx" "$OUT/wrk" "$OUT/start"
+mkdir -p "$WWW" "$OUT/nginx/logs" "$OUT/nginx/temp" "$OUT/wrk" "$OUT/start"
+: > "$RESULTS"
+
+# --- build ---------------------------------------------------------------------------------------------------------
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  log "building the jar"
+  (cd "$ROOT" && ./mvnw -q -B -o -DskipTests package) || fail "build failed"
+fi
+[ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"
+
+# --- helpers for the app ---------------------------------------------------------------------------------------------
+status_of() { "${CURL[@]}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
+
+# start_app data-dir log-file [extra args...]: starts the jar in the background, sets APP_PID
+start_app() {
+  local data=$1 logfile=$2
+  shift 2
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  CATALOGUE_DATA_DIR=$data java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "$@" \
+    > "$logfile" 2>&1 &
+  APP_PID=$!
+}
+
+# wait_for url seconds: until the URL answers 200; fails if the app dies or the time runs out
+wait_for() {
+  local url=$1 limit=$2 deadline
+  deadline=$(( $(date +%s) + limit ))
+  until [ "$(status_of "$url")" = 200 ]; do
+    kill -0 "$APP_PID" 2>/dev/null || fail "the app stopped (see $LOG)"
+    [ "$(date +%s)" -lt "$deadline" ] || fail "$url not 200 after $limit s"
+    sleep 0.2
+  done
+}
+
+# --- start-up time on the default database ---------------------------------------------------------------------------
+# Fresh empty data folder each time (Flyway creates and seeds it), from launch to the first 200 on /.
+measure_startups() {
+  local i t0 t1 code times=()
+  STARTUP_TIMES='not measured' STARTUP_MEDIAN='-'
+  [ "$STARTS" -gt 0 ] || return 0
+  for i in $(seq 1 "$STARTS"); do
+    rm -rf "$OUT/start/data"
+    t0=$(date +%s.%N)
+    start_app "$OUT/start/data" "$OUT/start/app-$i.log"
+    while :; do
+      code=$("${CURL[@]}" -m 2 -o /dev/null -w '%{http_code}' "$APP/" 2>/dev/null || true)
+      [ "$code" = 200 ] && break
+      kill -0 "$APP_PID" 2>/dev/null || fail "start-up $i: the app stopped (see $OUT/start/app-$i.log)"
+      awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { exit !(a - b > 180) }' && fail "start-up $i: no 200 on / after 180 s"
+      sleep 0.05
+    done
+    t1=$(date +%s.%N)
+    times+=("$(awk -v a="$t1" -v b="$t0" 'BEGIN { printf "%.2f", a - b }')")
+    log "start-up $i: ${times[-1]} s to the first 200 on /"
+    stop_java "$APP_PID"
+    APP_PID=''
+  done
+  STARTUP_TIMES="${times[*]}"
+  STARTUP_MEDIAN=$(printf '%s\n' "${times[@]}" | median)
+}
+
+# median of numbers on stdin ("-" when there are none)
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2];
+                                     else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# --- the catalogue of N programs -------------------------------------------------------------------------------------
+prepare_catalogue() {
+  if [ "$N" = 0 ]; then
+    mkdir -p "$DATA"          # the default database, created and seeded on the first start
+    return
+  fi
+  [ -d "$DATA" ] && return    # generated by an earlier run
+  log "generating $N programs into $DATA (once; kept for later runs)"
+  rm -rf "$DATA.tmp"
+  CATALOGUE_DATA_DIR=$DATA.tmp java -jar "$JAR" --spring.profiles.active=synthetic \
+    --catalogue.synthetic.programs="$N" --catalogue.synthetic.exit=true --server.port=0 \
+    > "$OUT/generate.log" 2>&1 &
+  GEN_PID=$!
+  local rc=0 deadline=$(( $(date +%s) + 1800 ))
+  while kill -0 "$GEN_PID" 2>/dev/null; do
+    [ "$(date +%s)" -lt "$deadline" ] || fail "generation did not finish in 30 min (see $OUT/generate.log)"
+    sleep 1
+  done
+  wait "$GEN_PID" || rc=$?
+  GEN_PID=''
+  [ "$rc" = 0 ] || fail "generation exited with $rc (see $OUT/generate.log)"
+  mv "$DATA.tmp" "$DATA"
+}
+
+# --- nginx ---------------------------------------------------------------------------------------------------------
+start_nginx() {
+  sed -e "s|@NGINX_PORT@|$NGINX_PORT|g" -e "s|@DOCROOT@|$WWW|g" "$HERE/nginx.conf" > "$OUT/nginx/nginx.conf"
+  "$NGINX" -t -q -p "$OUT/nginx/" -e "$OUT/nginx/logs/error.log" -c "$OUT/nginx/nginx.conf" \
+    || fail "nginx rejects $OUT/nginx/nginx.conf"
+  "$NGINX" -p "$OUT/nginx/" -e "$OUT/nginx/logs/error.log" -c "$OUT/nginx/nginx.conf" &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do [ "$(status_of "$NGX/")" != 000 ] && return; sleep 0.1; done
+  fail "nginx did not start (see $OUT/nginx/logs/error.log)"
+}
+
+# --- URLs ----------------------------------------------------------------------------------------------------------
+declare -A URL FILE BYTES NOTE
+# Search words that occur in the seeded programs (and so in the synthetic ones recombined from them).
+Q1='%E5%9C%B0%E5%9F%9F'                                                      # 地域
+Q2='LINE%20%E8%8B%A5%E8%80%85'                                               # LINE 若者
+Q3='%E3%81%B5%E3%82%8B%E3%81%95%E3%81%A8%20%E5%A4%A7%E5%AD%A6%E7%94%9F'      # ふるさと 大学生
+
+define_urls() {
+  URL[home]=/
+  URL[category]=/categories/gifts
+  URL[filtered]='/programs?category=gifts&region=tohoku'
+  URL[search1]="/programs?q=$Q1"
+  URL[search2]="/programs?q=$Q2"
+  URL[search3]="/programs?q=$Q3"
+  URL[api]='/api/v1/programs?category=sns'
+  local body
+  body=$("${CURL[@]}" "$APP/categories/gifts") || fail "cannot read /categories/gifts"
+  [[ "$body" =~ href=\"(/programs/[0-9]+)\" ]] || fail "no program link on /categories/gifts"
+  URL[detail]=${BASH_REMATCH[1]}
+}
+
+# Saves each page's exact body (no Accept-Encoding, like wrk) as nginx's file, and notes status, size and headers.
+save_pages() {
+  local key file code headers
+  for key in "${PAGES[@]}"; do
+    if [ "$key" = api ]; then file=api.json; else file=page-$key.html; fi
+    FILE[$key]=/$file
+    code=$("${CURL[@]}" -D "$OUT/wrk/$key.headers" -o "$WWW/$file" -w '%{http_code}' "$APP${URL[$key]}") \
+      || fail "cannot fetch ${URL[$key]}"
+    BYTES[$key]=$(wc -c < "$WWW/$file")
+    headers=$(tr -d '\r' < "$OUT/wrk/$key.headers")
+    NOTE[$key]=''
+    [ "$code" = 200 ] || NOTE[$key]+=" status $code;"
+    [[ "${headers,,}" == *set-cookie:* ]] && NOTE[$key]+=" Set-Cookie;"
+    if [[ "$key" == search* ]] && ! grep -Eq 'href="/programs/[0-9]+"' "$WWW/$file"; then
+      NOTE[$key]+=" no results;"
+    fi
+    if ! cmp -s "$WWW/$file" <("${CURL[@]}" "$APP${URL[$key]}"); then
+      NOTE[$key]+=" body differs between requests;"
+    fi
+    [ "$(status_of "$NGX${FILE[$key]}")" = 200 ] || fail "nginx does not serve ${FILE[$key]}"
+  done
+}
+
+# --- wrk -----------------------------------------------------------------------------------------------------------
+# run_wrk key side run url [lua]: one wrk run; appends "key side run req/s p50-ms p99-ms errors requests" to
+# RESULTS (latencies "-" when no request completed: wrk counts only the ones answered before the end).
+# --timeout 30s: a slow answer counts in the latencies instead of as a timeout error (wrk's default is 2 s).
+run_wrk() {
+  local key=$1 side=$2 run=$3 url=$4 lua=${5:-} out=$OUT/wrk/$1-$2-$3.txt args=()
+  [ -n "$lua" ] && args=(-s "$lua")
+  timeout $(( DURATION + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency \
+    "${args[@]}" "$url" > "$out" 2>&1 || log "wrk failed on $url (see $out)"
+  awk -v key="$key" -v side="$side" -v run="$run" '
+    function ms(v) {                      # wrk prints 812.00us, 1.23ms, 2.01s, 1.00m
+      if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
+      if (v ~ /s$/) return v * 1000; return v + 0 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    /Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
+    /Non-2xx or 3xx responses:/ { err += $5 }
+    / requests in / { reqs = $1 }
+    END { if (rps == "") rps = 0; if (reqs + 0 == 0) { p50 = "-"; p99 = "-" }
+          printf "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", key, side, run, rps, p50, p99, err, reqs }' "$out" >> "$RESULTS"
+  local last
+  last=$(tail -1 "$RESULTS")
+  [ "$(cut -f7 <<<"$last")" = 0 ] || log "ERRORS in $key $side run $run: $(cut -f7 <<<"$last") (see $out)"
+  [ "$(cut -f8 <<<"$last")" != 0 ] || log "NO REQUEST COMPLETED in $key $side run $run (see $out)"
+}
+
+# stat key side column: median over the runs of one result column (4 req/s, 5 p50, 6 p99)
+stat() { awk -F'\t' -v k="$1" -v s="$2" -v c="$3" '$1 == k && $2 == s && $c != "-" { print $c }' "$RESULTS" | median; }
+errors() { awk -F'\t' -v k="$1" -v s="$2" '$1 == k && $2 == s { e += $7 } END { print e + 0 }' "$RESULTS"; }
+# empty_runs key side: how many runs completed no request at all
+empty_runs() { awk -F'\t' -v k="$1" -v s="$2" '$1 == k && $2 == s && $8 == 0 { e++ } END { print e + 0 }' "$RESULTS"; }
+# notes key: wrk problems of the app's runs, for the table
+run_notes() {
+  local empty
+  empty=$(empty_runs "$1" app)
+  [ "$empty" = 0 ] || printf ' %s run(s) completed no request (latency over the run time);' "$empty"
+}
+
+# RSS sampler: the app's VmRSS (kB) every second into rss.txt
+sample_rss() {
+  local pid=$1
+  while kill -0 "$pid" 2>/dev/null; do
+    awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true
+    sleep 1
+  done > "$OUT/rss.txt"
+}
+
+# --- run -----------------------------------------------------------------------------------------------------------
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+log "start-up time on the default database ($STARTS starts)"
+measure_startups
+
+prepare_catalogue
+log "starting the app on $DATA"
+start_app "$DATA" "$LOG"
+T_LAUNCH=$(date +%s)
+wait_for "$APP/actuator/health/readiness" 900
+until grep -q 'Search index built: [0-9]* programs' "$LOG"; do
+  kill -0 "$APP_PID" 2>/dev/null || fail "the app stopped (see $LOG)"
+  [ $(( $(date +%s) - T_LAUNCH )) -lt 900 ] || fail "no 'Search index built' in $LOG after 900 s"
+  sleep 1
+done
+INDEXED=$(grep -o 'Search index built: [0-9]* programs in [0-9]* ms' "$LOG" | head -1)
+READY_S=$(( $(date +%s) - T_LAUNCH ))
+log "ready after $READY_S s; $INDEXED"
+
+start_nginx
+define_urls
+save_pages
+
+log "warm-up: $WARMUP s per URL"
+for key in "${PAGES[@]}"; do
+  timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$APP${URL[$key]}" \
+    > "$OUT/wrk/warmup-$key.txt" 2>&1 || true
+done
+timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$HERE/search.lua" \
+  "$APP" > "$OUT/wrk/warmup-distinct.txt" 2>&1 || true
+
+sample_rss "$APP_PID" &
+RSS_PID=$!
+
+for run in $(seq 1 "$RUNS"); do
+  log "run $run of $RUNS"
+  for key in "${PAGES[@]}"; do
+    run_wrk "$key" app "$run" "$APP${URL[$key]}"
+    run_wrk "$key" nginx "$run" "$NGX${FILE[$key]}"
+  done
+  run_wrk distinct app "$run" "$APP" "$HERE/search.lua"
+done
+
+kill "$RSS_PID" 2>/dev/null || true
+wait "$RSS_PID" 2>/dev/null || true
+RSS_PID=''
+RSS_MAX=$(sort -n "$OUT/rss.txt" | tail -1)
+RSS_MAX_MIB=$(awk -v k="${RSS_MAX:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- report --------------------------------------------------------------------------------------------------------
+declare -A LABEL=([home]='home /' [category]='category' [filtered]='filtered list (category + region)'
+  [search1]='search 「地域」' [search2]='search 「LINE 若者」' [search3]='search 「ふるさと 大学生」'
+  [detail]='program detail' [api]='API list' [distinct]='search (distinct queries)')
+
+report() {
+  local key a n e
+  echo "# Benchmark: app vs nginx serving the same bytes"
+  echo
+  echo "N = $N programs ($INDEXED); wrk -t$THREADS -c$CONNECTIONS, $DURATION s per run, median of $RUNS runs," \
+       "app and nginx alternating; heap \`$JAVA_OPTS\`."
+  echo
+  echo "| page | URL | bytes | app req/s | nginx req/s | ratio % | app p50 ms | app p99 ms | errors | notes |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  for key in "${PAGES[@]}" distinct; do
+    a=$(stat "$key" app 4)
+    if [ "$key" = distinct ]; then
+      n='-'; e=$(errors "$key" app)
+      echo "| ${LABEL[$key]} | bench/search.lua (480 URLs) | - | $a | - | - | $(stat "$key" app 5) |" \
+           "$(stat "$key" app 6) | $e |$(run_notes "$key") |"
+      continue
+    fi
+    n=$(stat "$key" nginx 4)
+    e="$(errors "$key" app)"
+    [ "$(errors "$key" nginx)" = 0 ] || e+=" (nginx $(errors "$key" nginx))"
+    echo "| ${LABEL[$key]} | \`${URL[$key]}\` | ${BYTES[$key]} | $a | $n | $(ratio_pct "$a" "$n") |" \
+         "$(stat "$key" app 5) | $(stat "$key" app 6) | $e |${NOTE[$key]}$(run_notes "$key") |"
+  done
+  echo
+  echo "- start-up to the first 200 OK on the default database: median $STARTUP_MEDIAN s ($STARTUP_TIMES)"
+  echo "- ready on N = $N (readiness 200 and search index built): $READY_S s"
+  echo "- max RSS under load: $RSS_MAX_MIB MiB (VmRSS sampled every second during the measured runs)"
+  echo "- targets: category $(ratio_pct "$(stat category app 4)" "$(stat category nginx 4)") %," \
+       "filtered $(ratio_pct "$(stat filtered app 4)" "$(stat filtered nginx 4)") % (≥ 25 %);" \
+       "search p99 $(stat search1 app 6) / $(stat search2 app 6) / $(stat search3 app 6) ms," \
+       "distinct $(stat distinct app 6) ms (≤ 50 ms); detail $(ratio_pct "$(stat detail app 4)" "$(stat detail nginx 4)") %" \
+       "(≥ 30 %); start-up $STARTUP_MEDIAN s (≤ 6 s); RSS $RSS_MAX_MIB MiB (≤ 512 MiB)"
+  echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
+       "$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $LOAD_BEFORE before," \
+       "$LOAD_AFTER after"
+  echo "- $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2);" \
+       "$("$NGINX" -v 2>&1 | sed 's/.*: //'); $(date -u '+%Y-%m-%d %H:%M UTC'); total $(( $(date +%s) - T_START )) s"
+  echo "- raw wrk output: target/bench/wrk/, per-run results: target/bench/results.tsv, app log: target/bench/app.log"
+}
+
+report | tee "$REPORT"
