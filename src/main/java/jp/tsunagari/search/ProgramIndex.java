@@ -1,12 +1,19 @@
 package jp.tsunagari.search;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.place.Places;
@@ -27,9 +34,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,7 +49,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The in-memory Lucene index of published programs, one per app instance. It is built from the database at start-up
+ * The Lucene index of published programs, one per app instance, in files outside the Java heap (memory-mapped;
+ * {@code catalogue.search.index-dir}, by default a new temporary folder removed at shutdown). It is built from the database at start-up
  * and follows the database's change marker: at once after a change committed by this instance, and within
  * {@code catalogue.search.refresh-ms} (default 2 s) after a change committed by another instance. A change to some
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
@@ -56,6 +68,8 @@ class ProgramIndex {
     static final String KANA = "sort_kana";
     static final String START = "sort_start";
     static final String REACH = "sort_reach";
+    private static final int ANALYSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int IN_FLIGHT = 256;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
 
     /** An index as built from one value of the change marker. */
@@ -67,15 +81,65 @@ class ProgramIndex {
     private final Places places;
     private final PageCache pages;
     private final Analyzer analyzer = Analyzers.perField();
+    private final Path root;
     private volatile Snapshot snapshot;
     /** The writer of the current index (guarded by this): incremental updates go through it. */
     private IndexWriter writer;
+    private Path folder;
+    private int builds;
 
-    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages) {
+    @Autowired
+    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages,
+                 @Value("${catalogue.search.index-dir:}") String indexDir) {
         this.sources = sources;
         this.marker = marker;
         this.places = places;
         this.pages = pages;
+        try {
+            this.root = indexDir.isBlank() ? Files.createTempDirectory("tsunagari-index-")
+                    : Files.createDirectories(Path.of(indexDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For measurements with a prepared snapshot only. */
+    ProgramIndex() {
+        this.sources = null;
+        this.marker = null;
+        this.places = null;
+        this.pages = null;
+        this.root = null;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        close(writer);
+        writer = null;
+        if (root != null) {
+            delete(root);
+        }
+    }
+
+    /**
+     * The current index, held open until {@link #release}: a search never runs on an index closed under it (the
+     * previous index is closed when its last search ends).
+     */
+    Snapshot acquire() {
+        while (true) {
+            Snapshot s = snapshot();
+            if (s.searcher().getIndexReader().tryIncRef()) {
+                return s;
+            }
+        }
+    }
+
+    void release(Snapshot s) {
+        try {
+            s.searcher().getIndexReader().decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Analyzer analyzer() {
@@ -129,26 +193,57 @@ class ProgramIndex {
         long started = System.nanoTime();
         long from = marker.current();
         places.refresh();
-        IndexWriter built = newWriter();
+        Path into = root.resolve("build-" + (++builds));
+        IndexWriter built = newWriter(into);
         int[] documents = {0};
+        // Reading (this thread) and analysing (the pool's threads; the writer takes documents from several threads)
+        // overlap; at most IN_FLIGHT programs wait in memory.
+        ExecutorService analysers = Executors.newFixedThreadPool(ANALYSERS);
+        Semaphore room = new Semaphore(IN_FLIGHT);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             sources.eachPublished(source -> {
-                add(built, source);
+                room.acquireUninterruptibly();
                 documents[0]++;
+                analysers.execute(() -> {
+                    try {
+                        add(built, source);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
             });
+            analysers.shutdown();
+            room.acquireUninterruptibly(IN_FLIGHT);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
             built.commit();
             Snapshot next = new Snapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
                     Instant.now(), documents[0], Duration.ofNanos(System.nanoTime() - started));
-            IndexWriter previous = writer;
+            IndexWriter previousWriter = writer;
+            Path previousFolder = folder;
+            Snapshot previous = snapshot;
             writer = built;
+            folder = into;
             swap(next);
-            close(previous);
+            close(previousWriter);
+            if (previous != null) {
+                release(previous);
+            }
+            if (previousFolder != null) {
+                delete(previousFolder);
+            }
             log.info("Search index built: {} programs in {} ms (change marker {})", next.documents(),
                     next.buildTime().toMillis(), from);
             return next;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            analysers.shutdownNow();
             close(built);
-            throw new UncheckedIOException(e);
+            delete(into);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -163,10 +258,15 @@ class ProgramIndex {
             writer.commit();
             Snapshot previous = snapshot;
             DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());
-            IndexSearcher searcher = reader == null ? previous.searcher() : new IndexSearcher(reader);
-            Snapshot next = new Snapshot(searcher, to, Instant.now(), searcher.getIndexReader().numDocs(),
+            if (reader == null) {
+                reader = (DirectoryReader) previous.searcher().getIndexReader();
+                reader.incRef();
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Snapshot next = new Snapshot(searcher, to, Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
             swap(next);
+            release(previous);
             log.info("Search index updated: {} changed programs in {} ms (change marker {}, {} programs)", ids.size(),
                     next.buildTime().toMillis(), to, next.documents());
             return next;
@@ -182,11 +282,19 @@ class ProgramIndex {
         }
     }
 
-    private IndexWriter newWriter() {
+    private IndexWriter newWriter(Path into) {
         try {
-            return new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            return new IndexWriter(FSDirectory.open(into), new IndexWriterConfig(analyzer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            IOUtils.rm(path);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Removing the old search index folder {} failed: {}", path, e.toString());
         }
     }
 
@@ -202,6 +310,7 @@ class ProgramIndex {
         if (w != null) {
             try {
                 w.close();
+                w.getDirectory().close();
             } catch (IOException | RuntimeException e) {
                 log.warn("Closing a replaced index writer failed: {}", e.toString());
             }

@@ -50,9 +50,10 @@ public class ProgramSearch {
     }
 
     Result search(DiscoveryQuery q) {
-        IndexSearcher searcher = index.snapshot().searcher();
         List<String> words = words(q.text());
         Query text = textQuery(q.text(), words);
+        ProgramIndex.Snapshot snapshot = index.acquire();
+        IndexSearcher searcher = snapshot.searcher();
         try {
             Query main = combine(text, q, null);
             // One pass counts the total and every dimension without a selection; a dimension with a selection is
@@ -77,6 +78,8 @@ public class ProgramSearch {
             return new Result(ids, total, counts, words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            index.release(snapshot);
         }
     }
 

@@ -61,7 +61,7 @@ class IndexBuildBenchmark {
         private final Snapshot snapshot;
 
         FixedIndex(Snapshot snapshot) {
-            super(null, null, null, null);
+            super();
             this.snapshot = snapshot;
         }
 
