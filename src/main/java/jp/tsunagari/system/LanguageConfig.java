@@ -1,15 +1,19 @@
 package jp.tsunagari.system;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
@@ -18,6 +22,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * Other values are ignored, so the page never fails on an unknown language.
  */
 @Configuration(proxyBeanMethods = false)
+// A WebMvcConfigurer (with nothing to override) so that @WebMvcTest slices load it too: the language is part of MVC.
 class LanguageConfig implements WebMvcConfigurer {
 
     private static final Map<String, Locale> SUPPORTED = Map.of("ja", Locale.JAPANESE, "en", Locale.ENGLISH);
@@ -32,18 +37,26 @@ class LanguageConfig implements WebMvcConfigurer {
         return resolver;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new HandlerInterceptor() {
+    /**
+     * Applies {@code ?lang=} before any handler is chosen (a filter, not an interceptor), so that pages and API
+     * problems for URLs that match no handler (404) are in the chosen language too.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> languageSwitch(LocaleResolver localeResolver) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String lang = request.getParameter("lang");
                 Locale chosen = lang == null ? null : SUPPORTED.get(lang);
                 if (chosen != null) {
-                    localeResolver().setLocale(request, response, chosen);
+                    localeResolver.setLocale(request, response, chosen);
                 }
-                return true;
+                chain.doFilter(request, response);
             }
         });
+        bean.setName("languageSwitch");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return bean;
     }
 }

@@ -52,7 +52,8 @@ class EntryPagesControllerTest {
     @Test
     void prefecturesPageHasItsOwnTitleAndBreadcrumbs() throws Exception {
         when(overview.prefecturesByRegion()).thenReturn(List.of());
-        mvc.perform(get("/prefectures").param("lang", "en"))
+        // Filters are off in this slice: the language comes from its cookie (?lang= is a filter, LanguageConfig).
+        mvc.perform(get("/prefectures").cookie(new jakarta.servlet.http.Cookie("catalogue-lang", "en")))
                 .andExpect(status().isOk()).andExpect(view().name("catalogue/prefectures"))
                 .andExpect(content().string(containsString("<title>Browse by prefecture | Connection Programs Catalogue</title>")))
                 .andExpect(content().string(containsString("<nav class=\"tsn-breadcrumbs\" aria-label=\"Breadcrumb\">")));
