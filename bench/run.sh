@@ -17,7 +17,7 @@ DURATION=${BENCH_DURATION:-10}
 RUNS=${BENCH_RUNS:-3}
 WARMUP=${BENCH_WARMUP:-5}
 # The documented default heap (docs/operations.md, "Build and run"): the one place the benchmark sets it.
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx384m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 PORT=${BENCH_PORT:-18480}
 NGINX_PORT=${BENCH_NGINX_PORT:-18481}
 THREADS=2
@@ -110,13 +110,26 @@ fi
 # --- helpers for the app ---------------------------------------------------------------------------------------------
 status_of() { "${CURL[@]}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
 
+# The documented way to run (docs/operations.md): the jar extracted, with a class data sharing archive made by a
+# training run (Spring Boot's CDS support); RUN_JAR and CDS_OPTS are set by prepare_cds.
+RUN_JAR=$JAR
+CDS_OPTS=''
+prepare_cds() {
+  rm -rf "$OUT/app" "$OUT/app.jsa" "$OUT/cds-data"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" > /dev/null
+  CATALOGUE_DATA_DIR=$OUT/cds-data java -XX:ArchiveClassesAtExit="$OUT/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$OUT/app/$(basename "$JAR")" --server.port=0 > "$OUT/cds-training.log" 2>&1 || fail "CDS training run failed"
+  RUN_JAR=$OUT/app/$(basename "$JAR")
+  CDS_OPTS="-XX:SharedArchiveFile=$OUT/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+}
+
 # start_app data-dir log-file [extra args...]: starts the jar in the background, sets APP_PID
 start_app() {
   local data=$1 logfile=$2
   shift 2
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  CATALOGUE_DATA_DIR=$data java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "$@" \
-    > "$logfile" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS and CDS_OPTS are lists of options
+  CATALOGUE_DATA_DIR=$data java $JAVA_OPTS $CDS_OPTS -jar "$RUN_JAR" --server.port="$PORT" \
+    --server.address=127.0.0.1 "$@" > "$logfile" 2>&1 &
   APP_PID=$!
 }
 
@@ -294,7 +307,12 @@ sample_rss() {
 # --- run -----------------------------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log "start-up time on the default database ($STARTS starts)"
+log "start-up time on the default database ($STARTS starts), plain java -jar"
+measure_startups
+STARTUP_PLAIN_TIMES=$STARTUP_TIMES STARTUP_PLAIN_MEDIAN=$STARTUP_MEDIAN
+log "class data sharing archive (training run)"
+prepare_cds
+log "start-up time on the default database ($STARTS starts), extracted jar with the CDS archive"
 measure_startups
 
 prepare_catalogue
@@ -371,7 +389,8 @@ report() {
          "$(stat "$key" app 5) | $(stat "$key" app 6) | $e |${NOTE[$key]}$(run_notes "$key") |"
   done
   echo
-  echo "- start-up to the first 200 OK on the default database: median $STARTUP_MEDIAN s ($STARTUP_TIMES)"
+  echo "- start-up to the first 200 OK on the default database, extracted jar with CDS archive: median $STARTUP_MEDIAN s ($STARTUP_TIMES); plain \`java -jar\`: median $STARTUP_PLAIN_MEDIAN s ($STARTUP_PLAIN_TIMES)"
+  echo "- JVM options: \`$JAVA_OPTS\`"
   echo "- ready on N = $N (readiness 200 and search index built): $READY_S s"
   echo "- max RSS under load: $RSS_MAX_MIB MiB (VmRSS sampled every second during the measured runs)"
   echo "- targets: category $(ratio_pct "$(stat category app 4)" "$(stat category nginx 4)") %," \

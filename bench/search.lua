@@ -1,5 +1,5 @@
 -- wrk script for bench/run.sh, "search (distinct queries)": every request is a different /programs search
--- (20 words x 6 filters x 2 sorts x 2 pages = 480 URLs), so a response cache keyed by the full URL cannot answer
+-- (20 words x 6 filters x 2 sorts x 2 pages = 480 URLs, each with a unique nocache parameter), so a response cache keyed by the full URL cannot answer
 -- them from memory the way it can the three fixed search URLs. Works with wrk --latency.
 
 local words = {
@@ -41,5 +41,6 @@ end
 
 function request()
   i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
+  -- A parameter the page ignores makes every URL new: no request is answered from the page cache.
+  return wrk.format("GET", paths[(i % #paths) + 1] .. "&nocache=" .. offset .. "-" .. i)
 end
