@@ -31,6 +31,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -82,6 +83,7 @@ class ProgramIndex {
     private final PageCache pages;
     private final Analyzer analyzer = Analyzers.perField();
     private final Path root;
+    private final boolean temporary;
     private volatile Snapshot snapshot;
     /** The writer of the current index (guarded by this): incremental updates go through it. */
     private IndexWriter writer;
@@ -95,8 +97,9 @@ class ProgramIndex {
         this.marker = marker;
         this.places = places;
         this.pages = pages;
+        this.temporary = indexDir.isBlank();
         try {
-            this.root = indexDir.isBlank() ? Files.createTempDirectory("tsunagari-index-")
+            this.root = temporary ? Files.createTempDirectory("tsunagari-index-")
                     : Files.createDirectories(Path.of(indexDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,6 +113,7 @@ class ProgramIndex {
         this.places = null;
         this.pages = null;
         this.root = null;
+        this.temporary = false;
     }
 
     @PreDestroy
@@ -117,7 +121,7 @@ class ProgramIndex {
         close(writer);
         writer = null;
         if (root != null) {
-            delete(root);
+            delete(temporary ? root : folder);
         }
     }
 
@@ -284,7 +288,9 @@ class ProgramIndex {
 
     private IndexWriter newWriter(Path into) {
         try {
-            return new IndexWriter(FSDirectory.open(into), new IndexWriterConfig(analyzer));
+            // CREATE: a folder left by an earlier run of this instance is overwritten, never appended to.
+            return new IndexWriter(FSDirectory.open(into),
+                    new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,13 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Puts the {@link PageCacheFilter} after Spring Security's filters (order -100) and before the API's ETag filter,
- * so cached answers get the security headers and API answers keep their ETag.
+ * Puts the {@link PageCacheFilter} after the request context (order -105, for the base URL) and before Spring
+ * Security's filters (order -100) and the API's ETag filter (so API answers keep their ETag).
  */
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfig {
 
-    static final int ORDER = 0;
+    static final int ORDER = -104;
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -29,15 +31,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the language and the whole path with its query. Every such answer carries an ETag (304 when the browser's copy is
  * current), {@code Cache-Control: no-cache} (always revalidate: staff edits show at once) and
  * {@code Vary: Accept, Accept-Encoding, Cookie}; a browser that accepts gzip gets the stored body compressed once.
- * Runs after Spring Security's filters, so the security headers are written on every answer, cached or not.
+ * Runs before Spring Security (a hit needs none of it: no session, no sign-in, public pages only) and stores the
+ * headers Spring Security wrote on the first answer, so hits carry the same security headers.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
     static final String HIT_HEADER = "X-Page-Cache";
     private static final Pattern CACHEABLE = Pattern.compile(
             "/|/prefectures|/categories/[a-z-]{1,40}|/programs|/programs/[0-9]{1,18}|/api/v1/[a-z0-9/-]{1,100}");
-    private static final List<String> STORED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
-            HttpHeaders.CACHE_CONTROL, HttpHeaders.ETAG);
+    /** Headers that belong to one exchange, not to the content: never stored, never replayed. */
+    private static final Set<String> NOT_STORED = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
+            "connection", "keep-alive", "vary", "content-encoding", HIT_HEADER.toLowerCase(Locale.ROOT));
     private static final String VARY = "Accept, Accept-Encoding, Cookie";
     private static final int GZIP_FROM_BYTES = 2048;
 
@@ -56,6 +60,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         return !cache.enabled() || !"GET".equals(request.getMethod())
                 || !CACHEABLE.matcher(request.getRequestURI()).matches()
                 || request.getParameter("lang") != null || hasSession(request)
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 // Never in a transaction that encloses the request (only tests do that): it may see uncommitted rows.
                 || TransactionSynchronizationManager.isActualTransactionActive();
     }
@@ -86,16 +91,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (etag == null) {
             etag = "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
         }
+        // Every header of the answer, the security headers Spring Security wrote included, so that a hit (which
+        // does not pass through Spring Security) answers with exactly the same headers.
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : STORED_HEADERS) {
-            List<String> values = new ArrayList<>(wrapper.getHeaders(name));
-            if (name.equals(HttpHeaders.CONTENT_TYPE) && values.isEmpty()) {
-                values.add(wrapper.getContentType());
-            }
-            if (!values.isEmpty()) {
-                headers.put(name, List.copyOf(values));
+        for (String name : wrapper.getHeaderNames()) {
+            if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, List.copyOf(new ArrayList<>(wrapper.getHeaders(name))));
             }
         }
+        headers.put(HttpHeaders.CONTENT_TYPE, List.of(wrapper.getContentType()));
         if (!headers.containsKey(HttpHeaders.CONTENT_LANGUAGE) && wrapper.getContentType().startsWith("text/html")) {
             headers.put(HttpHeaders.CONTENT_LANGUAGE, List.of(locales.resolveLocale(request).toLanguageTag()));
         }

@@ -55,7 +55,8 @@ class PageCacheTest {
         assertThat(second.getHeader(PageCacheFilter.HIT_HEADER)).isEqualTo("hit");
         assertThat(second.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
         assertThat(text(second)).contains("地元産品等の贈り物");
-        for (String name : new String[] {"ETag", "Content-Type", "Content-Language", "Cache-Control", "Vary"}) {
+        for (String name : new String[] {"ETag", "Content-Type", "Content-Language", "Cache-Control", "Vary",
+                "X-Content-Type-Options", "X-Frame-Options"}) {
             assertThat(second.getHeader(name)).as(name).isNotNull().isEqualTo(first.getHeader(name));
         }
         assertThat(second.getHeader("Cache-Control")).isEqualTo("no-cache");
