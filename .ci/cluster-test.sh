@@ -211,7 +211,7 @@ start_app() { # name port: starts an instance in the background, log in $WORK/ap
       SERVER_PORT="$port" SERVER_FORWARD_HEADERS_STRATEGY=native \
       CATALOGUE_ADMIN_PASSWORD="$ADMIN_PASSWORD" CATALOGUE_DATA_DIR="$WORK/unused-data-$name" \
       CATALOGUE_SEARCH_REFRESH_MS=1000 \
-      java -Xmx384m -XX:+ExitOnOutOfMemoryError -jar "$JAR" >>"$WORK/app-$name.log" 2>&1 &
+      java -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$JAR" >>"$WORK/app-$name.log" 2>&1 &
   printf -v "${name}_PID" '%s' "$!"
 }
 
