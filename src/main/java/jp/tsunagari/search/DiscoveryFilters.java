@@ -58,7 +58,7 @@ public class DiscoveryFilters {
     Parsed parse(Form form) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Set<String>> selected = new HashMap<>();
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             Predicate<String> known = known(dimension);
             Set<String> values = new LinkedHashSet<>();
             for (String v : form.values(dimension)) {

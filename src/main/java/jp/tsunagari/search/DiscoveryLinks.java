@@ -38,7 +38,7 @@ public final class DiscoveryLinks {
         if (query.hasText()) {
             applied.add(new Applied("q", query.text(), build(query.withPage(1), "q", null, null)));
         }
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             for (String value : new TreeSet<>(query.values(dimension))) {
                 applied.add(new Applied(dimension, value, build(query.withPage(1), dimension, value, null)));
             }
@@ -56,7 +56,7 @@ public final class DiscoveryLinks {
         if (q.hasText() && !"q".equals(removeDimension)) {
             b.queryParam("q", q.text());
         }
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             Set<String> values = new TreeSet<>(q.values(dimension));
             if ("pref".equals(dimension) && addPref != null) {
                 values.add(addPref);

@@ -17,7 +17,7 @@ record DiscoveryQuery(String text, Map<String, Set<String>> selected, String sor
     DiscoveryQuery {
         text = text == null ? "" : text.strip();
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             copy.put(dimension, Set.copyOf(selected.getOrDefault(dimension, Set.of())));
         }
         selected = java.util.Collections.unmodifiableMap(copy);

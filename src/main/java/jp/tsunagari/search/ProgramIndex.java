@@ -20,14 +20,6 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.PageCache;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -37,7 +29,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,16 +53,8 @@ class ProgramIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramIndex.class);
 
-    static final String ID = "id";
-    static final String ID_KEY = "id_key";
-    static final String NAME_EXACT = "name_exact";
-    static final String SOURCE_ORDER = "sort_source";
-    static final String KANA = "sort_kana";
-    static final String START = "sort_start";
-    static final String REACH = "sort_reach";
     private static final int ANALYSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int IN_FLIGHT = 256;
-    static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
 
     /** An index as built from one value of the change marker. */
     record Snapshot(IndexSearcher searcher, long marker, Instant builtAt, int documents, Duration buildTime) {
@@ -256,7 +239,7 @@ class ProgramIndex {
         long started = System.nanoTime();
         try {
             for (Long id : ids) {
-                writer.deleteDocuments(new Term(ID_KEY, Long.toString(id)));
+                writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
             }
             sources.eachPublished(List.copyOf(ids), source -> add(writer, source));
             writer.commit();
@@ -306,7 +289,7 @@ class ProgramIndex {
 
     private static void add(IndexWriter writer, SearchSource source) {
         try {
-            writer.addDocument(document(source));
+            writer.addDocument(ProgramDocuments.of(source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -328,7 +311,7 @@ class ProgramIndex {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (SearchSource source : published) {
-                writer.addDocument(document(source));
+                writer.addDocument(ProgramDocuments.of(source));
             }
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -337,39 +320,5 @@ class ProgramIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Document document(SearchSource s) {
-        Document d = new Document();
-        d.add(new StoredField(ID, s.id()));
-        d.add(new NumericDocValuesField(ID, s.id()));
-        d.add(new StringField(ID_KEY, Long.toString(s.id()), Field.Store.NO));
-        d.add(new StringField(NAME_EXACT, exact(s.name()), Field.Store.NO));
-        d.add(new TextField(Analyzers.NAME_JA, s.name(), Field.Store.NO));
-        d.add(new TextField(Analyzers.NAME_BI, TextNormalizer.normalize(s.name() + "\n" + s.nameKana()), Field.Store.NO));
-        String body = String.join("\n", s.texts()) + "\n" + String.join("\n", s.placeNames());
-        d.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
-        d.add(new TextField(Analyzers.BODY_BI, TextNormalizer.normalize(body), Field.Store.NO));
-        facet(d, "category", s.categoryCode());
-        s.regionCodes().forEach(r -> facet(d, "region", r));
-        s.prefectureCodes().forEach(p -> facet(d, "pref", p));
-        s.audiences().forEach(a -> facet(d, "audience", a.code()));
-        facet(d, "channel", Codes.channel(s.channel()));
-        facet(d, "status", Codes.status(s.lifecycle()));
-        d.add(new NumericDocValuesField(SOURCE_ORDER, s.sourceOrder() == null ? Integer.MAX_VALUE : s.sourceOrder()));
-        d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
-        d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));
-        d.add(new NumericDocValuesField(REACH, s.reach() == null ? -1 : s.reach()));
-        return d;
-    }
-
-    private static void facet(Document d, String dimension, String value) {
-        d.add(new StringField(dimension, value, Field.Store.NO));
-        d.add(new SortedSetDocValuesField(dimension, new BytesRef(value)));
-    }
-
-    /** The form of a whole name compared for an exact match: normalised, without spaces. */
-    static String exact(String name) {
-        return TextNormalizer.normalize(name).replaceAll("\\s+", "");
     }
 }

@@ -58,11 +58,11 @@ public class ProgramSearch {
             Query main = combine(text, q, null);
             // One pass counts the total and every dimension without a selection; a dimension with a selection is
             // counted without its own filter (so each value's count is what choosing it would give).
-            List<String> unselected = ProgramIndex.DIMENSIONS.stream().filter(d -> q.values(d).isEmpty()).toList();
+            List<String> unselected = ProgramDocuments.DIMENSIONS.stream().filter(d -> q.values(d).isEmpty()).toList();
             Counted all = count(searcher, main, unselected);
             long total = all.total();
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            for (String dimension : ProgramIndex.DIMENSIONS) {
+            for (String dimension : ProgramDocuments.DIMENSIONS) {
                 counts.put(dimension, unselected.contains(dimension) ? all.counts().get(dimension)
                         : count(searcher, combine(text, q, dimension), List.of(dimension)).counts().get(dimension));
             }
@@ -72,7 +72,7 @@ public class ProgramSearch {
                 TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = from; i < docs.length; i++) {
-                    ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramIndex.ID).numericValue().longValue());
+                    ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramDocuments.ID).numericValue().longValue());
                 }
             }
             return new Result(ids, total, counts, words);
@@ -115,7 +115,7 @@ public class ProgramSearch {
         if (!any) {
             return new MatchAllDocsQuery();
         }
-        all.add(new BoostQuery(new TermQuery(new Term(ProgramIndex.NAME_EXACT, ProgramIndex.exact(raw))), 50f), Occur.SHOULD);
+        all.add(new BoostQuery(new TermQuery(new Term(ProgramDocuments.NAME_EXACT, ProgramDocuments.exact(raw))), 50f), Occur.SHOULD);
         return all.build();
     }
 
@@ -136,7 +136,7 @@ public class ProgramSearch {
     /** Text and every dimension's filter, except {@code without} (for that dimension's counts). */
     private static Query combine(Query text, DiscoveryQuery q, String without) {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             Set<String> values = q.values(dimension);
             if (dimension.equals(without) || values.isEmpty()) {
                 continue;
@@ -149,13 +149,13 @@ public class ProgramSearch {
     }
 
     private static Sort sort(String sort) {
-        SortField byId = new SortField(ProgramIndex.ID, SortField.Type.LONG);
+        SortField byId = new SortField(ProgramDocuments.ID, SortField.Type.LONG);
         return switch (sort) {
-            case "relevance" -> new Sort(SortField.FIELD_SCORE, new SortField(ProgramIndex.SOURCE_ORDER, SortField.Type.LONG), byId);
-            case "kana" -> new Sort(new SortField(ProgramIndex.KANA, SortField.Type.STRING), byId);
-            case "start" -> new Sort(new SortField(ProgramIndex.START, SortField.Type.LONG, true), byId);
-            case "reach" -> new Sort(new SortField(ProgramIndex.REACH, SortField.Type.LONG, true), byId);
-            default -> new Sort(new SortField(ProgramIndex.SOURCE_ORDER, SortField.Type.LONG), byId);
+            case "relevance" -> new Sort(SortField.FIELD_SCORE, new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);
+            case "kana" -> new Sort(new SortField(ProgramDocuments.KANA, SortField.Type.STRING), byId);
+            case "start" -> new Sort(new SortField(ProgramDocuments.START, SortField.Type.LONG, true), byId);
+            case "reach" -> new Sort(new SortField(ProgramDocuments.REACH, SortField.Type.LONG, true), byId);
+            default -> new Sort(new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);
         };
     }
 

@@ -84,7 +84,7 @@ class ProgramSearchTest {
         DiscoveryQuery base = query("", none);
         ProgramSearch.Result all = search.search(base);
         assertThat(all.total()).isEqualTo(15);
-        for (String dimension : ProgramIndex.DIMENSIONS) {
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
             all.counts().get(dimension).forEach((value, count) -> assertThat(
                     search.search(query("", Map.of(dimension, Set.of(value)))).total()).as(dimension + "=" + value).isEqualTo(count));
         }

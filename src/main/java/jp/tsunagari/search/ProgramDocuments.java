@@ -1,0 +1,67 @@
+package jp.tsunagari.search;
+
+import java.util.List;
+import jp.tsunagari.catalogue.SearchSource;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What the index holds for one published program: its id (stored, sortable, and as a term for updates), the name for
+ * an exact match, the name and all its text analysed two ways (Kuromoji words and normalised bigrams), one term and
+ * one doc value per facet value, and the sort keys.
+ */
+final class ProgramDocuments {
+
+    static final String ID = "id";
+    static final String ID_KEY = "id_key";
+    static final String NAME_EXACT = "name_exact";
+    static final String SOURCE_ORDER = "sort_source";
+    static final String KANA = "sort_kana";
+    static final String START = "sort_start";
+    static final String REACH = "sort_reach";
+    static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
+
+    private ProgramDocuments() {
+    }
+
+    static Document of(SearchSource s) {
+        Document d = new Document();
+        d.add(new StoredField(ID, s.id()));
+        d.add(new NumericDocValuesField(ID, s.id()));
+        d.add(new StringField(ID_KEY, Long.toString(s.id()), Field.Store.NO));
+        d.add(new StringField(NAME_EXACT, exact(s.name()), Field.Store.NO));
+        d.add(new TextField(Analyzers.NAME_JA, s.name(), Field.Store.NO));
+        d.add(new TextField(Analyzers.NAME_BI, TextNormalizer.normalize(s.name() + "\n" + s.nameKana()), Field.Store.NO));
+        String body = String.join("\n", s.texts()) + "\n" + String.join("\n", s.placeNames());
+        d.add(new TextField(Analyzers.BODY_JA, body, Field.Store.NO));
+        d.add(new TextField(Analyzers.BODY_BI, TextNormalizer.normalize(body), Field.Store.NO));
+        facet(d, "category", s.categoryCode());
+        s.regionCodes().forEach(r -> facet(d, "region", r));
+        s.prefectureCodes().forEach(p -> facet(d, "pref", p));
+        s.audiences().forEach(a -> facet(d, "audience", a.code()));
+        facet(d, "channel", Codes.channel(s.channel()));
+        facet(d, "status", Codes.status(s.lifecycle()));
+        d.add(new NumericDocValuesField(SOURCE_ORDER, s.sourceOrder() == null ? Integer.MAX_VALUE : s.sourceOrder()));
+        d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
+        d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));
+        d.add(new NumericDocValuesField(REACH, s.reach() == null ? -1 : s.reach()));
+        return d;
+    }
+
+    private static void facet(Document d, String dimension, String value) {
+        d.add(new StringField(dimension, value, Field.Store.NO));
+        d.add(new SortedSetDocValuesField(dimension, new BytesRef(value)));
+    }
+
+    /** The form of a whole name compared for an exact match: normalised, without spaces. */
+    static String exact(String name) {
+        return TextNormalizer.normalize(name).replaceAll("\\s+", "");
+    }
+}
