@@ -389,6 +389,14 @@ ok "B stopped with SIGTERM (exited in ${stopped_in} s) under 300 public GETs: 0 
 
 start_app B "$PORT_B"
 wait_ready B "$PORT_B" "$B_PID"
+# nginx marked B down when it stopped (max_fails=1, fail_timeout=5s, per worker): before killing A, wait until nginx
+# sends requests to B again, as an operator would before taking the other instance away.
+back=$(now_ms)
+until [ "$(tail -n 10 "$ACCESS" | grep -c "upstream=127.0.0.1:$PORT_B ")" -ge 4 ]; do
+  [ $(( $(now_ms) - back )) -lt 30000 ] || fail "nginx did not send requests to the restarted B within 30 s"
+  status_of "$P/" > /dev/null
+  sleep 0.2
+done
 from=$(( $(wc -l < "$ACCESS") + 1 ))
 load kill
 when_requests_done kill 60
