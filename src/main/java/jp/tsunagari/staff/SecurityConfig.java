@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,7 +38,8 @@ class SecurityConfig {
     /** Actuator: health for anyone, info and metrics for this machine only; a refusal is a 403, never a sign-in page. */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http,
+                                 @Value("${catalogue.security.hsts:false}") boolean hsts) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
@@ -47,13 +49,15 @@ class SecurityConfig {
                                 org.springframework.http.HttpStatus.FORBIDDEN)))
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .headers(headers -> ResponseHeaders.apply(headers, hsts))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle,
+                            @Value("${catalogue.security.hsts:false}") boolean hsts) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -82,6 +86,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler(failure).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> ResponseHeaders.apply(headers, hsts))
                 // The JSON API has no session or sign-in: nothing a forged request could use (docs/security.md).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,12 +29,13 @@ class LanguageConfig implements WebMvcConfigurer {
     private static final Map<String, Locale> SUPPORTED = Map.of("ja", Locale.JAPANESE, "en", Locale.ENGLISH);
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("catalogue-lang");
         resolver.setDefaultLocale(Locale.JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(secure); // like the session cookie: Secure under the prod profile
         return resolver;
     }
 
