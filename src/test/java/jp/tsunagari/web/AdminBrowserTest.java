@@ -48,12 +48,14 @@ class AdminBrowserTest extends BrowserTest {
         type("username", "admin");
         type("password", "not the password");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitForUrl("/login?error");
         assertThat(browser.findElement(By.cssSelector(".tsn-error-summary")).getText()).contains("正しくありません");
         assertThat(field("username").getDomProperty("value")).isEqualTo("admin");
         accessible("login with error");
         screenshot("admin-login-error");
         type("password", "browser-admin-password");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        waitForUrl("/admin");
         assertThat(browser.getCurrentUrl()).matches(".*/admin(\\?continue)?");
     }
 
@@ -136,6 +138,8 @@ class AdminBrowserTest extends BrowserTest {
         accessible("history");
         screenshot("admin-history");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // Wait for the diff page itself: on a busy machine the history page's h1 may still be there.
+        waitForUrl("/history/diff");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("比較");
         accessible("revision diff");
         browser.navigate().back();

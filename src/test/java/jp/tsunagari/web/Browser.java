@@ -54,11 +54,28 @@ public final class Browser {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             ChromeDriver chrome = new ChromeDriver(service, options);
-            chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+            chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30))
+                    // A click on a submit button returns before the next page is there on a busy machine: look for
+                    // an element for up to 10 s before failing (tests only look for elements that should exist).
+                    .implicitlyWait(Duration.ofSeconds(10));
+            // Every page records what its Content-Security-Policy blocked (BrowserTest fails on any of it).
+            chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                    "window.__cspViolations = [];"
+                    + "document.addEventListener('securitypolicyviolation', function (e) {"
+                    + "  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')"
+                    + "    + ' at ' + (e.sourceFile || location.href) + ':' + e.lineNumber);"
+                    + "});"));
             return chrome;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the current page's Content-Security-Policy blocked (empty when nothing was). */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<String> contentSecurityPolicyViolations() {
+        Object found = driver().executeScript("return window.__cspViolations || [];");
+        return found instanceof java.util.List<?> list ? (java.util.List<String>) list : java.util.List.of();
     }
 
     /** Emulates a viewport of the given CSS size (mobile = touch phone layout). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.OutputType;
@@ -35,7 +36,25 @@ public abstract class BrowserTest {
     }
 
     protected void open(String path) {
+        assertNoContentSecurityPolicyViolations();
         browser.get(url(path));
+        assertNoContentSecurityPolicyViolations();
+    }
+
+    /**
+     * Waits (up to 15 s) until the browser is at a URL containing the text: a click on a submit button returns before
+     * the next page has arrived, and on a busy machine the old page is still there for a moment.
+     */
+    protected void waitForUrl(String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains(part));
+    }
+
+    /** The pages need nothing their Content-Security-Policy forbids (no inline script, style or handler). */
+    @AfterEach
+    void assertNoContentSecurityPolicyViolations() {
+        org.assertj.core.api.Assertions.assertThat(Browser.contentSecurityPolicyViolations())
+                .as("Content-Security-Policy violations on " + browser.getCurrentUrl()).isEmpty();
     }
 
     protected void screenshot(String name) {

@@ -71,4 +71,21 @@ class PageTypesBrowserTest extends BrowserTest {
         Browser.phone();
         assertThat(Phone.smallTargets()).isNotEmpty();
     }
+
+    @Test
+    void theContentSecurityPolicyBlocksInjectedInlineScriptStyleAndHandlersAndTheCheckSeesIt() {
+        open("/programs/1");
+        browser.executeScript("var s = document.createElement('script'); s.textContent = 'window.__ran = 1;';"
+                + "document.body.appendChild(s);"
+                + "var d = document.createElement('div'); d.innerHTML = '<img src=x onerror=\"window.__ran = 2\">';"
+                + "document.body.appendChild(d);"
+                + "var st = document.createElement('style'); st.textContent = 'body { color: red; }';"
+                + "document.head.appendChild(st);");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> Browser.contentSecurityPolicyViolations().size() >= 3);
+        assertThat(browser.executeScript("return window.__ran === undefined;")).isEqualTo(true);
+        assertThat(String.join("\n", Browser.contentSecurityPolicyViolations()))
+                .contains("script-src").contains("style-src");
+        browser.executeScript("window.__cspViolations = [];");
+    }
 }
