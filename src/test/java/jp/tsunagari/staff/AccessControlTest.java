@@ -120,4 +120,125 @@ class AccessControlTest {
                 .isInstanceOfSatisfying(StaffDirectory.Refused.class,
                         r -> assertThat(r.messageKey()).isEqualTo("staff.error.password.short"));
     }
+
+    /** Every /admin mapping of the application (from Spring MVC itself), path variables filled in. */
+    List<String[]> adminMappings() {
+        List<String[]> found = new java.util.ArrayList<>();
+        handlerMapping.getHandlerMethods().keySet().forEach(info -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/admin")) {
+                    continue;
+                }
+                String path = pattern.replace("{code}", "sns").replaceAll("\\{[a-z]+}", "1");
+                var methods = info.getMethodsCondition().getMethods();
+                for (var method : methods.isEmpty() ? java.util.Set.of(
+                        org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
+                    found.add(new String[] {method.name(), path});
+                }
+            }
+        });
+        return found;
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping;
+
+    @Test
+    void everyAdminMappingRefusesAnonymousUsers() throws Exception {
+        List<String[]> mappings = adminMappings();
+        assertThat(mappings).hasSizeGreaterThanOrEqualTo(30);
+        for (String[] m : mappings) {
+            var request = "GET".equals(m[0]) ? get(m[1]).accept("text/html") : post(m[1]).with(csrf());
+            mvc.perform(request).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        }
+    }
+
+    @Test
+    void editorsAreRefusedEveryUserManagementMappingIncludingOtherUsersData() throws Exception {
+        StaffUser other = directory.byUsername(FirstAdmin.USERNAME).orElseThrow();
+        List<String[]> users = adminMappings().stream().filter(m -> m[1].startsWith("/admin/users")).toList();
+        assertThat(users).hasSizeGreaterThanOrEqualTo(6);
+        for (String[] m : users) {
+            String path = m[1].replace("/admin/users/1", "/admin/users/" + other.id());
+            var request = "GET".equals(m[0]) ? get(path) : post(path).with(csrf()).param("role", "EDITOR")
+                    .param("password", "a-new-password-123").param("enabled", "false");
+            mvc.perform(request.with(user("ed").roles("EDITOR"))).andExpect(status().isForbidden());
+        }
+        StaffUser after = directory.byUsername(FirstAdmin.USERNAME).orElseThrow();
+        assertThat(after.role()).isEqualTo(StaffRole.ADMIN);
+        assertThat(after.enabled()).isTrue();
+        assertThat(after.passwordHash()).isEqualTo(other.passwordHash());
+    }
+
+    @Test
+    void signInNeverRedirectsOffSite() throws Exception {
+        directory.create("redirect-test", "Redirect test", "redirect test password", StaffRole.EDITOR);
+        List<String> targets = List.of("https://evil.example/", "//evil.example/admin", "/\\evil.example",
+                "http:evil.example", "javascript:alert(1)");
+        for (String target : targets) {
+            MvcResult page = mvc.perform(get("/login").param("continue", target).param("redirect", target)
+                    .param("targetUrl", target).param("next", target)).andReturn();
+            Cookie session = page.getResponse().getCookie("SESSION");
+            String location = mvc.perform(post("/login").cookie(session).with(csrf())
+                            .param("username", "redirect-test").param("password", "redirect test password")
+                            .param("continue", target).param("redirect", target).param("targetUrl", target)
+                            .param("spring-security-redirect", target).param("next", target))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertThat(location).as(target).isEqualTo("/admin");
+        }
+        // A saved request (the page asked for before signing in) brings the user back to this site only.
+        MvcResult asked = mvc.perform(get("/admin/programs/1/edit").param("continue", "https://evil.example/")
+                .header("Referer", "https://evil.example/")).andExpect(redirectedUrl("/login")).andReturn();
+        Cookie session = asked.getResponse().getCookie("SESSION");
+        String location = mvc.perform(post("/login").cookie(session).with(csrf())
+                        .param("username", "redirect-test").param("password", "redirect test password"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        java.net.URI back = java.net.URI.create(location);
+        assertThat(back.getHost()).isEqualTo("localhost");
+        assertThat(back.getPath()).isEqualTo("/admin/programs/1/edit");
+        // Signing out, too, stays here.
+        String out = mvc.perform(post("/logout").cookie(session).with(csrf()).param("continue", "https://evil.example/"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(out).isEqualTo("/login?signedOut");
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledPerAddressAcrossAccounts() throws Exception {
+        directory.create("throttle-ip-test", "Throttle IP test", "the right password", StaffRole.EDITOR);
+        String address = "198.51.100.7";
+        for (int i = 0; i < LoginThrottle.MAX_PER_ADDRESS; i++) {
+            String name = "guess-" + i;
+            mvc.perform(post("/login").with(csrf()).with(r -> {
+                        r.setRemoteAddr(address);
+                        return r;
+                    }).param("username", name).param("password", "wrong"))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").with(csrf()).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }).param("username", "throttle-ip-test").param("password", "the right password"))
+                .andExpect(redirectedUrl("/login?throttled"));
+        // The same account from another address is not affected.
+        mvc.perform(post("/login").with(csrf()).with(r -> {
+                    r.setRemoteAddr("198.51.100.8");
+                    return r;
+                }).param("username", "throttle-ip-test").param("password", "the right password"))
+                .andExpect(redirectedUrl("/admin"));
+    }
+
+    @Test
+    void theUserFormsRefuseShortPasswords() throws Exception {
+        String page = mvc.perform(post("/admin/users").with(user("root").roles("ADMIN")).with(csrf())
+                        .param("username", "short-pass").param("displayName", "Short").param("password", "elevenchars")
+                        .param("role", "EDITOR"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("tsn-error-summary").contains("short-pass");
+        assertThat(directory.byUsername("short-pass")).isEmpty();
+        StaffUser target = directory.create("reset-test", "Reset test", "a long enough password", StaffRole.EDITOR);
+        mvc.perform(post("/admin/users/" + target.id() + "/password").with(user("root").roles("ADMIN")).with(csrf())
+                .param("password", "elevenchars"));
+        assertThat(directory.find(target.id()).orElseThrow().passwordHash()).isEqualTo(target.passwordHash());
+    }
 }
