@@ -27,6 +27,7 @@ public abstract class BrowserTest {
     @BeforeEach
     void desktopBrowser() {
         browser = Browser.driver();
+        browser.get("about:blank"); // nothing left over from the test before
         Browser.desktop();
         browser.manage().deleteAllCookies();
     }
@@ -36,7 +37,7 @@ public abstract class BrowserTest {
     }
 
     protected void open(String path) {
-        assertNoContentSecurityPolicyViolations();
+        assertNoContentSecurityPolicyViolations(); // what the page before this one blocked
         browser.get(url(path));
         assertNoContentSecurityPolicyViolations();
     }

@@ -119,4 +119,15 @@ class JourneyBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=gifts"));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("4件の施策");
     }
+
+    @Test
+    void anAnalystReadsTheApiDescriptionInSwaggerUiUnderTheContentSecurityPolicy() {
+        open("/swagger-ui/index.html");
+        // Swagger UI renders the operations from /v3/api-docs with its own scripts and styles (no inline ones).
+        WebElement operation = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".opblock-summary-path")));
+        assertThat(operation.getText()).startsWith("/api/v1/");
+        assertThat(browser.findElement(By.cssSelector(".swagger-ui .info")).getText()).isNotBlank();
+        assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
+    }
 }
