@@ -34,6 +34,8 @@ class LanguageConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        // A malformed cookie (catalogue-lang=%zz) means the default language, not a failed request.
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 
