@@ -78,8 +78,18 @@ class ClientErrorConfig {
         var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<OncePerRequestFilter>(
                 new OncePerRequestFilter() {
                     @Override
+                    protected boolean shouldNotFilterErrorDispatch() {
+                        return false;
+                    }
+
+                    @Override
                     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                     FilterChain chain) throws ServletException, IOException {
+                        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+                            // The error page's dispatch reads the session again: without the foreign cookie too.
+                            chain.doFilter(withoutForeignSessionCookie(request), response);
+                            return;
+                        }
                         if (!METHODS.contains(request.getMethod())) {
                             log.debug("Unknown method: {}", request.getMethod());
                             response.setHeader("Allow", "GET, HEAD, POST");
@@ -96,10 +106,18 @@ class ClientErrorConfig {
                             refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
                             return;
                         }
-                        chain.doFilter(request, response);
+                        if (request.getParameterMap().entrySet().stream().anyMatch(e -> e.getKey().indexOf('\u0000') >= 0
+                                || java.util.Arrays.stream(e.getValue()).anyMatch(v -> v.indexOf('\u0000') >= 0))) {
+                            // No form of ours sends NUL, and PostgreSQL refuses it in text parameters.
+                            log.debug("NUL in a parameter");
+                            refuse(response, HttpServletResponse.SC_BAD_REQUEST);
+                            return;
+                        }
+                        chain.doFilter(withoutForeignSessionCookie(request), response);
                     }
                 });
         bean.setName("malformedUrls");
+        bean.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return bean;
     }
@@ -107,6 +125,40 @@ class ClientErrorConfig {
     /** Methods the servlet API knows; others (CONNECT, made-up ones) would end in a 501 from HttpServlet. */
     private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
             "OPTIONS", "TRACE", "PATCH");
+
+    private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
+
+    /**
+     * Drops a SESSION cookie that is not one of ours (its value must be the base64 of a UUID), so that a stale or
+     * forged value never reaches the session table (PostgreSQL refuses NUL bytes in it): the visitor gets a new session.
+     */
+    static HttpServletRequest withoutForeignSessionCookie(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return request;
+        }
+        jakarta.servlet.http.Cookie[] kept = java.util.Arrays.stream(cookies)
+                .filter(c -> !"SESSION".equals(c.getName()) || ownSessionId(c.getValue()))
+                .toArray(jakarta.servlet.http.Cookie[]::new);
+        if (kept.length == cookies.length) {
+            return request;
+        }
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public jakarta.servlet.http.Cookie[] getCookies() {
+                return kept.clone();
+            }
+        };
+    }
+
+    static boolean ownSessionId(String value) {
+        try {
+            String id = new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return SESSION_ID.matcher(id).matches();
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
 
     /** A body's type must be a concrete media type (not {@code *}/{@code *}, not unparseable) if it is given. */
     static boolean usableContentType(String contentType) {
