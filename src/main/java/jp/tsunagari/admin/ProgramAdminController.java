@@ -47,9 +47,26 @@ class ProgramAdminController {
     }
 
     @InitBinder("form")
-    void bindFields(WebDataBinder binder) {
+    void bindFields(WebDataBinder binder, org.springframework.web.context.request.WebRequest request) {
         binder.initDirectFieldAccess();
-        binder.setAutoGrowCollectionLimit(200);
+        binder.setAutoGrowCollectionLimit(LIST_LIMIT);
+        // Direct field access does not apply the auto-grow limit: a parameter such as groups[99999999].label would
+        // grow the list to that size and exhaust the memory. Such parameters (no page of ours sends them) are ignored.
+        binder.setDisallowedFields(request.getParameterMap().keySet().stream()
+                .filter(ProgramAdminController::indexBeyondLimit).toArray(String[]::new));
+    }
+
+    static final int LIST_LIMIT = 200;
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
+
+    static boolean indexBeyondLimit(String parameter) {
+        java.util.regex.Matcher m = INDEX.matcher(parameter);
+        while (m.find()) {
+            if (m.group(1).length() > 4 || Integer.parseInt(m.group(1)) >= LIST_LIMIT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GetMapping("/admin/programs/new")

@@ -42,6 +42,12 @@ class ApiErrors {
                 problems.message("api.error.parameter"))));
     }
 
+    /** A parameter name the firewall refuses (e.g. a blank name): an unusable parameter, not a server error. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected() {
+        return problems.of(HttpStatus.BAD_REQUEST, "invalid-parameters", "api.problem.invalid-parameters.detail", null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable() {
         return problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "api.problem.unreadable-body.detail", null);

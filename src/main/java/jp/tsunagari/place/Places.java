@@ -120,6 +120,9 @@ public class Places {
         if (byName.isPresent()) {
             return byName.map(Prefecture::code);
         }
+        if (t.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no place name has one, and PostgreSQL refuses NUL in text
+        }
         List<Municipality> named = municipalities.findByNameJa(t);
         return named.size() == 1 ? Optional.of(named.get(0).lgCode()) : Optional.empty();
     }

@@ -36,6 +36,8 @@ class LanguageConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setCookieSecure(secure); // like the session cookie: Secure under the prod profile
+        // A malformed cookie (catalogue-lang=%zz) means the default language, not a failed request.
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 
