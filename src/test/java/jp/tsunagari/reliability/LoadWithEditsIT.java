@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -98,20 +102,32 @@ class LoadWithEditsIT {
                     }
                 }));
             }
+            // Every third save of each editor is a duel: both load program 3's form, then both save it at once;
+            // exactly one may be acknowledged, the other must get the conflict page.
+            CyclicBarrier duel = new CyclicBarrier(editors.size());
+            AtomicLong duels = new AtomicLong();
             for (int e = 0; e < editors.size(); e++) {
                 StaffSession editor = editors.get(e);
                 long[] programs = PROGRAMS[e];
                 threads.add(start("editor-" + e, () -> {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
-                    while (System.nanoTime() < end) {
-                        long id = programs[random.nextInt(programs.length)];
-                        String token = null;
+                    for (int i = 0; System.nanoTime() < end; i++) {
+                        boolean duelling = i % 3 == 2;
+                        long id = duelling ? 3 : programs[random.nextInt(programs.length)];
                         try {
+                            if (duelling) {
+                                duel.await(60, TimeUnit.SECONDS);
+                            }
                             StaffSession.Form form = editor.editForm(id);
                             long base = Long.parseLong(form.get("version").orElseThrow());
-                            token = Edits.newToken();
+                            String token = Edits.newToken();
                             Edits.write(form, token);
-                            Thread.sleep(random.nextInt(60));   // reading and typing: another save may come first
+                            if (duelling) {
+                                duel.await(60, TimeUnit.SECONDS);
+                                duels.incrementAndGet();
+                            } else {
+                                Thread.sleep(random.nextInt(60));   // reading and typing: another save may come first
+                            }
                             StaffSession.Answer answer = editor.publish(id, form);
                             if (StaffSession.acknowledged(id, answer)) {
                                 acked.add(new Save(id, base, token, editor.username));
@@ -125,12 +141,15 @@ class LoadWithEditsIT {
                             } else {
                                 sample(other, "program " + id + ": HTTP " + answer.status() + " " + answer.location());
                             }
+                        } catch (BrokenBarrierException | TimeoutException ex) {
+                            return;   // the other editor stopped at the end of the run
                         } catch (IOException | RuntimeException | AssertionError ex) {
                             sample(other, "program " + id + ": " + ex);
                         } catch (InterruptedException ex) {
                             return;
                         }
                     }
+                    duel.reset();   // release the other editor if it waits for a duel
                 }));
             }
             for (Thread t : threads) {
@@ -186,8 +205,8 @@ class LoadWithEditsIT {
             assertThat(other).as("saves neither acknowledged nor refused with the conflict page (first 20)").isEmpty();
             assertThat(problems).as("lost or silently overwritten edits").isEmpty();
             assertThat(lost).isZero();
-            assertThat(acked).as("acknowledged saves").hasSizeGreaterThan(10);
-            assertThat(conflictTokens).as("conflicts (both editors save programs 3 and 4)").isNotEmpty();
+            assertThat(acked).as("acknowledged saves").isNotEmpty();
+            assertThat(conflictTokens).as("conflicts (%d duels on program 3)", duels.get() / 2).isNotEmpty();
         } finally {
             app.stop();
             if (server.isPresent()) {
