@@ -117,6 +117,13 @@ class CrashSafetyIT {
                     || (acks.get() < acknowledged.size() && (System.nanoTime() - burstStart) / 1_000_000 < MAX_BURST_MS)) {
                 AppProcess.sleep(50);
             }
+            // Then kill right after the next acknowledgement: a database that acknowledges before it writes (H2's
+            // default write delay of up to 1 s) loses that save.
+            int seen = acks.get();
+            long waitUntil = System.nanoTime() + 30_000_000_000L;
+            while (acks.get() == seen && System.nanoTime() < waitUntil) {
+                Thread.onSpinWait();
+            }
             killed.set(true);
             app.kill();
             double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
