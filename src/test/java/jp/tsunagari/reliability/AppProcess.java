@@ -1,0 +1,210 @@
+package jp.tsunagari.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code app.jar}) in its own JVM, run as documented ({@code -Xmx256m -XX:+UseSerialGC}),
+ * on a free port, with its output in a log file. {@link #kill()} is SIGKILL (no shutdown hook, no graceful stop).
+ */
+final class AppProcess implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "reliability-admin-password";
+    /** Start-up takes 15–20 s on 2 idle cores; a busy machine needs much more. */
+    static final int READY_TIMEOUT_S = 180;
+    static final Path WORK = Path.of("target", "reliability").toAbsolutePath();
+
+    /** Where the application keeps its data: an H2 file folder, or a PostgreSQL database. */
+    record Database(String label, Path dataDir, String url, String user, String password) {
+        static Database h2(Path dataDir) {
+            return new Database("h2", dataDir, null, null, null);
+        }
+
+        static Database postgres(String url, String user, String password) {
+            return new Database("postgresql", null, url, user, password);
+        }
+
+        boolean postgres() {
+            return url != null;
+        }
+    }
+
+    private final Database db;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private AppProcess(Database db, Path log, int port) {
+        this.db = db;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the application and waits until it is ready (readiness 200, at most {@link #READY_TIMEOUT_S} s), or fails with the end of its log. */
+    static AppProcess start(Database db, String name) {
+        AppProcess app = new AppProcess(db, WORK.resolve(name + ".log"), freePort());
+        app.launch();
+        return app;
+    }
+
+    /** Starts the application again on the same database (a new port, the same log file, appended). */
+    AppProcess restart() {
+        AppProcess again = new AppProcess(db, log, freePort());
+        again.launch();
+        return again;
+    }
+
+    private void launch() {
+        Path jar = Path.of(System.getProperty("app.jar", "target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no application jar at " + jar.toAbsolutePath() + " (run the build's package phase)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("CATALOGUE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        if (db.postgres()) {
+            command.add("--spring.profiles.active=postgres");
+            env.put("SPRING_DATASOURCE_URL", db.url());
+            env.put("SPRING_DATASOURCE_USERNAME", db.user());
+            env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+            env.put("CATALOGUE_DATA_DIR", WORK.resolve("unused-data-" + port).toString());
+        } else {
+            env.put("CATALOGUE_DATA_DIR", db.dataDir().toString());
+        }
+        builder.command(command);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "=== " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_S);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited during start-up (" + process.exitValue() + "):\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        kill();
+        throw new IllegalStateException("the application was not ready within " + READY_TIMEOUT_S + " s:\n" + logTail());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL (kill -9): the JVM gets no chance to run shutdown hooks, flush or close anything. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the application did not exit within 30 s of SIGKILL");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (process.exitValue() != 128 + 9) {
+            throw new IllegalStateException("the application exited with " + process.exitValue() + ", not 137 (SIGKILL)");
+        }
+    }
+
+    /** SIGTERM and the graceful shutdown; SIGKILL after 40 s. */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
