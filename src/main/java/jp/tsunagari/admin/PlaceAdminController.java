@@ -62,13 +62,15 @@ class PlaceAdminController {
                 RedirectAttributes redirect, Locale locale) {
         Place place = place(code);
         FormReader in = new FormReader(new FormErrors());
-        String ja = in.required("nameJa", form.nameJa(), 30);
-        String kana = in.required("nameKana", form.nameKana(), 60);
+        // The columns' sizes: prefecture names are shorter than municipality names.
+        boolean prefecture = code.length() == 2;
+        String ja = in.required("nameJa", form.nameJa(), prefecture ? 10 : 30);
+        String kana = in.required("nameKana", form.nameKana(), prefecture ? 20 : 60);
         if (!kana.isEmpty() && !kana.matches("[\\u3041-\\u309F\\u30FC]+")) {
             in.errors().add("nameKana", "admin.error.kana");
         }
-        String en = in.optional("nameEn", form.nameEn(), 60);
-        if (code.length() == 2 && en == null) {
+        String en = in.optional("nameEn", form.nameEn(), prefecture ? 20 : 60);
+        if (prefecture && en == null) {
             in.errors().add("nameEn", "admin.error.required");
         }
         if (!in.errors().isEmpty()) {
