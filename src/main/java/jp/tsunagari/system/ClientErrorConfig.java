@@ -107,7 +107,7 @@ class ClientErrorConfig {
                             return;
                         }
                         if (request.getParameterMap().entrySet().stream().anyMatch(e -> e.getKey().indexOf('\u0000') >= 0
-                                || java.util.Arrays.stream(e.getValue()).anyMatch(v -> v.indexOf('\u0000') >= 0))) {
+                                || java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != null && v.indexOf('\u0000') >= 0))) {
                             // No form of ours sends NUL, and PostgreSQL refuses it in text parameters.
                             log.debug("NUL in a parameter");
                             refuse(response, HttpServletResponse.SC_BAD_REQUEST);
