@@ -118,7 +118,9 @@ class ClientErrorConfig {
                 });
         bean.setName("malformedUrls");
         bean.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Right after Spring Boot's CharacterEncodingFilter (HIGHEST_PRECEDENCE): this filter reads the parameters, and
+        // read before the request is set to UTF-8, a form's body would be decoded as ISO-8859-1 for good.
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return bean;
     }
 
