@@ -27,9 +27,11 @@ public abstract class BrowserTest {
     @BeforeEach
     void desktopBrowser() {
         browser = Browser.driver();
-        browser.get("about:blank"); // nothing left over from the test before
+        // Nothing left over from the test before: no page (with its CSP record) and no cookie of any site
+        // (WebDriver's deleteAllCookies only reaches the current page's site).
+        browser.get("about:blank");
+        browser.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         Browser.desktop();
-        browser.manage().deleteAllCookies();
     }
 
     protected String url(String path) {
