@@ -3,13 +3,15 @@ package jp.tsunagari.catalogue;
 import java.util.List;
 import java.util.Set;
 import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.eligibility.TargetGroup;
 
 /**
  * A published program as the search index sees it: the fields it filters, facets and sorts on, and all its text.
- * {@code places} lists every prefecture the program concerns (organizer and example groups) with their regions.
+ * {@code places} lists every prefecture the program concerns (organizer and example groups) with their regions;
+ * {@code groups} are its target groups with their criteria loaded (for the eligibility lookup).
  */
 public record SearchSource(long id, String name, String nameKana, String categoryCode, Set<String> prefectureCodes,
                            Set<String> regionCodes, Set<Audience> audiences, Channel channel, Lifecycle lifecycle,
                            Integer sourceOrder, Integer startYearMonth, Long reach, List<String> placeNames,
-                           List<String> texts) {
+                           List<String> texts, List<TargetGroup> groups) {
 }

@@ -64,16 +64,35 @@ public class SearchSources {
         }
     }
 
-    /** Every published program with its target groups and criteria loaded, in source order. */
+    /** Every published program with its target groups and criteria loaded, in id order (tests and small catalogues). */
     public List<ProgramRules> rules() {
+        return rules(programs.findPublishedIds());
+    }
+
+    /**
+     * Those of {@code ids} that are published, with their target groups and criteria loaded (batch-fetched), in the
+     * order given: for the page of the eligibility checker.
+     */
+    public List<ProgramRules> rules(List<Long> ids) {
         List<ProgramRules> rules = new ArrayList<>();
-        for (Program p : programs.findAllPublishedWithHeader()) {
-            org.hibernate.Hibernate.initialize(p.targetGroups());
-            p.targetGroups().forEach(g -> org.hibernate.Hibernate.initialize(g.criteria()));
-            rules.add(new ProgramRules(p.id(), p.name(), p.category().code(), p.category().nameJa(), p.category().nameEn(),
-                    List.copyOf(p.targetGroups())));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<Long, Program> byId = new HashMap<>();
+            em.createQuery("select p from Program p join fetch p.category where p.id in :ids and p.status = :published",
+                            Program.class)
+                    .setParameter("ids", chunk).setParameter("published", PublicationStatus.PUBLISHED)
+                    .getResultList().forEach(p -> byId.put(p.id(), p));
+            for (Long id : chunk) {
+                Program p = byId.get(id);
+                if (p != null) {
+                    org.hibernate.Hibernate.initialize(p.targetGroups());
+                    p.targetGroups().forEach(g -> org.hibernate.Hibernate.initialize(g.criteria()));
+                    rules.add(new ProgramRules(p.id(), p.name(), p.category().code(), p.category().nameJa(),
+                            p.category().nameEn(), List.copyOf(p.targetGroups())));
+                }
+            }
+            em.clear();
         }
-        rules.sort(java.util.Comparator.comparing((ProgramRules r) -> r.id()));
         return rules;
     }
 
@@ -110,7 +129,8 @@ public class SearchSources {
         Long reach = p.metrics().stream().map(ReachMetric::value).max(Long::compare).orElse(null);
         Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
-                p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts);
+                p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
+                List.copyOf(p.targetGroups()));
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

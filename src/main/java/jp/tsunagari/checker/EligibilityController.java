@@ -1,51 +1,71 @@
 package jp.tsunagari.checker;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import jp.tsunagari.eligibility.SchoolType;
 import jp.tsunagari.eligibility.Verdict;
 import jp.tsunagari.place.Places;
+import jp.tsunagari.search.DiscoveryFilters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * {@code /eligibility}: 「あなたが使える施策」. A GET form (bookmarkable; nothing is stored or logged) and, once
- * anything is answered, every published program as 該当, 要確認 or 非該当 with its reasons.
+ * {@code /eligibility}: 「あなたが使える施策」. A GET form (bookmarkable; nothing is stored or logged); once answered,
+ * the page leads with the result — the answers in short with 「条件を変更」, the counts of 該当 / 要確認 / 非該当,
+ * then the programs of one page, narrowed by category, region and prefecture.
  */
 @Controller
 class EligibilityController {
 
     private final ProfileReader reader;
     private final EligibilityResults results;
+    private final CheckerPage page;
+    private final DiscoveryFilters filters;
     private final Places places;
 
-    EligibilityController(ProfileReader reader, EligibilityResults results, Places places) {
+    EligibilityController(ProfileReader reader, EligibilityResults results, CheckerPage page, DiscoveryFilters filters,
+                          Places places) {
         this.reader = reader;
         this.results = results;
+        this.page = page;
+        this.filters = filters;
         this.places = places;
     }
 
     @GetMapping("/eligibility")
     String check(@ModelAttribute("form") CheckerForm form, Model model, HttpServletResponse response, Locale locale) {
         ProfileReader.Read read = reader.read(form);
-        if (!read.errors().isEmpty()) {
+        if (form.wasSent() && form.isEmpty()) {
+            read.errors().add("age", "checker.error.empty");
+        }
+        CheckerQuery query = CheckerQuery.parse(form, filters);
+        boolean results = !form.isEmpty() && read.errors().isEmpty() && !"true".equals(form.edit());
+        if (!read.errors().isEmpty() || results && !query.problems().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         model.addAttribute("errors", read.errors());
-        model.addAttribute("schools", SchoolType.values());
-        model.addAttribute("prefectures", places.prefectures());
-        model.addAttribute("municipalities", places.municipalitiesWithPrefecture());
-        model.addAttribute("answered", !form.isEmpty());
-        if (!form.isEmpty()) {
-            List<EligibilityResults.Result> all = results.judge(read.profile(), locale);
-            model.addAttribute("eligible", EligibilityResults.with(all, Verdict.ELIGIBLE));
-            model.addAttribute("check", EligibilityResults.with(all, Verdict.CHECK));
-            model.addAttribute("notEligible", EligibilityResults.with(all, Verdict.NOT_ELIGIBLE));
-            model.addAttribute("date", read.profile().date());
+        model.addAttribute("showResults", results);
+        if (!results) {
+            model.addAttribute("schools", SchoolType.values());
+            model.addAttribute("prefectures", places.prefectures());
+            model.addAttribute("municipalities", places.municipalitiesWithPrefecture());
+            return "checker/eligibility";
         }
+        EligibilityResults.Found found = this.results.find(read.profile(), query.filters(), query.slices(), locale);
+        model.addAttribute("problems", query.problems());
+        model.addAttribute("query", query);
+        model.addAttribute("links", new CheckerLinks(form, query));
+        model.addAttribute("answers", page.answers(read.profile(), locale));
+        model.addAttribute("found", found);
+        model.addAttribute("verdicts", CheckerQuery.Code.values());
+        model.addAttribute("facets", page.options(query, found, locale));
+        model.addAttribute("prefectureGroups", page.prefectures(query, found, locale));
+        var listings = page.listings(query, found);
+        model.addAttribute("listings", listings);
+        model.addAttribute("pagination", query.verdict() == null ? null : listings.get(0).results());
+        model.addAttribute("notEligible", found.total(Verdict.NOT_ELIGIBLE));
         return "checker/eligibility";
     }
 }

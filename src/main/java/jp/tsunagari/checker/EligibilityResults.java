@@ -1,12 +1,14 @@
 package jp.tsunagari.checker;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jp.tsunagari.catalogue.ProgramRules;
 import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
@@ -15,22 +17,35 @@ import jp.tsunagari.eligibility.Evaluation;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.Verdict;
 import jp.tsunagari.place.Places;
+import jp.tsunagari.search.EligibilityLookup;
 import jp.tsunagari.system.Localized;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-/** Judges every published program for a profile and puts each result into plain words, criterion by criterion. */
+/**
+ * The checker's answer for a profile: how many published programs are 該当, 要確認 and 非該当 (in all and per
+ * category, region and prefecture) from the search index's lookup, and the programs of the pages asked for, each
+ * judged in full and put into plain words, criterion by criterion. Work and memory grow with the page, not with the
+ * catalogue.
+ */
 @Service
 public class EligibilityResults {
 
+    /** Programs per page on /eligibility. */
+    public static final int PAGE_SIZE = 20;
+    /** Programs per API page at most. */
+    public static final int MAX_SIZE = 100;
+
+    private final EligibilityLookup lookup;
     private final SearchSources sources;
     private final EligibilityChecker checker;
     private final EligibilityText text;
     private final Places places;
     private final MessageSource messages;
 
-    EligibilityResults(SearchSources sources, EligibilityChecker checker, EligibilityText text, Places places,
-                       MessageSource messages) {
+    EligibilityResults(EligibilityLookup lookup, SearchSources sources, EligibilityChecker checker, EligibilityText text,
+                       Places places, MessageSource messages) {
+        this.lookup = lookup;
         this.sources = sources;
         this.checker = checker;
         this.text = text;
@@ -48,8 +63,36 @@ public class EligibilityResults {
     public record Result(long id, String name, String categoryName, Verdict verdict, List<Group> groups) {
     }
 
-    public List<Result> judge(Profile profile, Locale locale) {
-        List<ProgramRules> programs = sources.rules();
+    /** Counts per verdict, per facet value and verdict, and the results of each slice asked for, in order. */
+    public record Found(Map<Verdict, Long> totals, Map<String, Map<String, Map<Verdict, Long>>> facets,
+                        List<List<Result>> slices) {
+
+        public long total(Verdict v) {
+            return totals.getOrDefault(v, 0L);
+        }
+
+        public long count(String dimension, String value, Verdict v) {
+            return facets.getOrDefault(dimension, Map.of()).getOrDefault(value, Map.of()).getOrDefault(v, 0L);
+        }
+    }
+
+    public Found find(Profile profile, Map<String, Set<String>> filters, List<EligibilityLookup.Slice> slices,
+                      Locale locale) {
+        EligibilityLookup.Answer answer = lookup.find(profile, filters, slices);
+        Set<Long> ids = new LinkedHashSet<>();
+        answer.slices().forEach(ids::addAll);
+        Map<Long, Result> judged = judge(profile, List.copyOf(ids), locale).stream()
+                .collect(Collectors.toMap(Result::id, Function.identity()));
+        List<List<Result>> results = new ArrayList<>();
+        for (List<Long> slice : answer.slices()) {
+            results.add(slice.stream().map(judged::get).filter(r -> r != null).toList());
+        }
+        return new Found(answer.totals(), answer.facets(), results);
+    }
+
+    /** The given programs (those published), judged with reasons, in the order given. */
+    List<Result> judge(Profile profile, List<Long> ids, Locale locale) {
+        List<ProgramRules> programs = sources.rules(ids);
         Set<String> codes = new HashSet<>();
         programs.forEach(p -> p.groups().forEach(g -> g.criteria().forEach(c -> codes.addAll(c.areas()))));
         for (String code : new String[] {profile.hometown(), profile.residence(), profile.familyHome()}) {
@@ -67,11 +110,6 @@ public class EligibilityResults {
             results.add(new Result(program.id(), program.name(), category, e.verdict(), groups));
         }
         return results;
-    }
-
-    /** Results of one verdict, in source order. */
-    public static List<Result> with(Collection<Result> results, Verdict verdict) {
-        return results.stream().filter(r -> r.verdict() == verdict).toList();
     }
 
     Reason reason(Evaluation.CriterionResult r, Locale locale, Map<String, Localized> names) {

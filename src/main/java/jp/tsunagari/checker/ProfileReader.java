@@ -2,7 +2,6 @@ package jp.tsunagari.checker;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.SchoolType;
@@ -59,14 +58,8 @@ public class ProfileReader {
             errors.add("groupYoung", "checker.error.groupYoung");
             young = null;
         }
+        // No rule depends on a date yet: the date of a Profile is today; a date parameter of old links is ignored.
         LocalDate date = LocalDate.now(clock);
-        if (present(f.date())) {
-            try {
-                date = LocalDate.parse(f.date().strip());
-            } catch (DateTimeParseException e) {
-                errors.add("date", "checker.error.date");
-            }
-        }
         return new Read(new Profile(age, hometown, residence, school, grade, family, applicant, size, young, date), errors);
     }
 

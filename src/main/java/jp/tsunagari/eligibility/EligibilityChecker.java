@@ -22,6 +22,19 @@ public class EligibilityChecker implements Areas {
         return evaluator.evaluate(groups, profile);
     }
 
+    /** How one criterion comes out for a profile (soft criteria never fail). */
+    public Outcome outcome(Criterion criterion, Profile profile) {
+        return evaluator.judge(criterion, profile).outcome();
+    }
+
+    /**
+     * How an area criterion comes out once it is known whether the place given is inside its areas (TRUE, FALSE, or
+     * null when too coarse to tell), exactly as {@link #outcome} would for such a place.
+     */
+    public Outcome outcomeInside(Criterion criterion, Boolean inside) {
+        return evaluator.placeOutcome(criterion, inside);
+    }
+
     /** The first two digits of a 全国地方公共団体コード are its prefecture's JIS code. */
     @Override
     public String prefectureOf(String code) {

@@ -79,23 +79,44 @@ public final class EligibilityEvaluator {
         if (place == null) {
             return open(c, "eligibility.reason.missing");
         }
+        Boolean inside = inside(c.areas(), place);
+        if (inside == null) {
+            return new Evaluation.CriterionResult(c, Outcome.OPEN, "eligibility.reason.coarse." + what, new Object[] {place});
+        }
+        boolean holds = placeHolds(c, inside);
+        return new Evaluation.CriterionResult(c, holds ? Outcome.HOLDS : Outcome.FAILS,
+                "eligibility.reason." + what + (holds ? ".holds" : ".fails"), new Object[] {place});
+    }
+
+    /** TRUE if the place is inside one of the areas, null if it is too coarse to tell for some, else FALSE. */
+    Boolean inside(List<String> codes, String place) {
         Boolean inside = false;
-        for (String area : c.areas()) {
+        for (String area : codes) {
             Boolean within = areas.within(place, area);
             if (Boolean.TRUE.equals(within)) {
-                inside = true;
-                break;
+                return true;
             }
             if (within == null) {
                 inside = null;
             }
         }
+        return inside;
+    }
+
+    /** An area criterion holds when the place is inside its areas, or, for 「…外」, outside them. */
+    private static boolean placeHolds(Criterion c, boolean inside) {
+        return c.outside() != inside;
+    }
+
+    /**
+     * The outcome of an area criterion (origin, residence of the person or the family) once it is known whether
+     * the place given is inside its areas (null: too coarse to tell), as {@link #judge} gives it.
+     */
+    Outcome placeOutcome(Criterion c, Boolean inside) {
         if (inside == null) {
-            return new Evaluation.CriterionResult(c, Outcome.OPEN, "eligibility.reason.coarse." + what, new Object[] {place});
+            return Outcome.OPEN;
         }
-        boolean holds = c.outside() != inside;
-        return new Evaluation.CriterionResult(c, holds ? Outcome.HOLDS : Outcome.FAILS,
-                "eligibility.reason." + what + (holds ? ".holds" : ".fails"), new Object[] {place});
+        return placeHolds(c, inside) ? Outcome.HOLDS : c.isHard() ? Outcome.FAILS : Outcome.OPEN;
     }
 
     private Evaluation.CriterionResult student(Criterion c, Profile p) {

@@ -106,14 +106,23 @@ final class ApiViews {
                         boolean designatedCity, @Schema(description = "For a ward of a designated city: the city") String parent) {
     }
 
-    @Schema(description = "A profile for the eligibility checker; every field is optional")
+    @Schema(description = "A profile for the eligibility checker (every answer optional; numbers may be strings), "
+            + "which list to return and filters")
     record EligibilityRequest(@Schema(example = "22") String age,
                               @Schema(description = "Hometown: code or name", example = "024465") String hometown,
                               @Schema(description = "Where the person lives now: code, name, or abroad", example = "東京都") String residence,
                               @Schema(example = "university") String school, @Schema(example = "4") String grade,
                               @Schema(description = "Where the parents' home is") String familyHome,
-                              @Schema(example = "person") String applicant, String groupSize, String groupYoung,
-                              @Schema(description = "Application date, default today", example = "2025-04-01") String date) {
+                              @Schema(example = "self", description = "self, guardian or group") String applicant,
+                              String groupSize, String groupYoung,
+                              @Schema(description = "Which programs to list: usable (default: eligible, then check), "
+                                      + "eligible, check, not-eligible, or all (eligible, check, then not-eligible)",
+                                      example = "usable") String verdict,
+                              @Schema(description = "Page of the list, from 1 (page × size at most 10,000)", example = "1") String page,
+                              @Schema(description = "Programs per page, 1 to 100 (default 20)", example = "20") String size,
+                              @Schema(description = "Category codes (any of them)", example = "[\"gifts\"]") List<String> category,
+                              @Schema(description = "Region codes (any of them)", example = "[\"tohoku\"]") List<String> region,
+                              @Schema(description = "2-digit prefecture codes (any of them)", example = "[\"03\"]") List<String> pref) {
     }
 
     record Reason(String aspect, String condition, String reason,
@@ -128,6 +137,19 @@ final class ApiViews {
                    List<GroupVerdict> groups) {
     }
 
-    record EligibilityResponse(LocalDate date, List<Verdict> programs) {
+    @Schema(description = "Published programs per verdict, under the filters")
+    record VerdictCounts(long eligible, long check, long notEligible) {
+    }
+
+    @Schema(description = "One filter value with its programs per verdict (under the other dimensions' filters)")
+    record FacetCount(@Schema(example = "gifts") String value, long eligible, long check, long notEligible) {
+    }
+
+    @Schema(description = "The checker's answer: counts, facet counts and one page of the chosen list with reasons")
+    record EligibilityResponse(VerdictCounts counts, @Schema(example = "usable") String verdict, int page, int size,
+                               @Schema(description = "Programs in the chosen list") long total,
+                               @Schema(description = "category, region and pref values with their counts")
+                               Map<String, List<FacetCount>> facets,
+                               List<Verdict> programs) {
     }
 }

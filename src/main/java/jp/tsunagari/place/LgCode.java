@@ -24,6 +24,15 @@ public final class LgCode {
         return (11 - sum % 11) % 10;
     }
 
+    /**
+     * For a prefecture's own 全国地方公共団体コード ({@code 430005} 熊本県: the prefecture code, {@code 000} and the check
+     * digit), its 2-digit prefecture code; null for any other code.
+     */
+    public static String prefectureOf(String code) {
+        return isValid(code) && code.startsWith("000", 2) && isPrefectureCode(code.substring(0, 2))
+                ? code.substring(0, 2) : null;
+    }
+
     /** True for a JIS X 0401 prefecture code, {@code 01}..{@code 47}. */
     public static boolean isPrefectureCode(String code) {
         if (code == null || code.length() != 2 || !asciiDigits(code)) {

@@ -100,8 +100,9 @@ public class Places {
     }
 
     /**
-     * Resolves one area as staff type it: a 2-digit prefecture code, a 6-digit 全国地方公共団体コード, a prefecture
-     * name (栃木県 or 栃木), or a municipality name that is unique in the country (宮津市). Empty if none or ambiguous.
+     * Resolves one area as staff type it: a 2-digit prefecture code, a 6-digit 全国地方公共団体コード (a prefecture's own,
+     * such as 430005 for 熊本県, gives its 2-digit code), a prefecture name (栃木県 or 栃木), or a municipality name that
+     * is unique in the country (宮津市). Empty if none or ambiguous.
      */
     public Optional<String> resolveArea(String typed) {
         String t = typed == null ? "" : typed.strip();
@@ -111,6 +112,10 @@ public class Places {
             return Optional.of(first);
         }
         if (first.length() == 6 && LgCode.isValid(first)) {
+            String prefecture = LgCode.prefectureOf(first);
+            if (prefecture != null) {
+                return prefecture(prefecture).map(Prefecture::code);
+            }
             return municipalities.findById(first).map(Municipality::lgCode);
         }
         Optional<Prefecture> byName = prefectures().stream()

@@ -55,6 +55,20 @@ public class DiscoveryFilters {
     record Parsed(DiscoveryQuery query, List<Problem> problems) {
     }
 
+    /** Selected values of some facet dimensions, and the values that could not be used (left out). */
+    public record Selection(Map<String, Set<String>> selected, List<Problem> problems) {
+    }
+
+    /** The category, region and pref values of another page's form (the eligibility checker), checked as here. */
+    public Selection select(List<String> category, List<String> region, List<String> pref) {
+        Parsed parsed = parse(new Form(null, category, region, pref, null, null, null, null, null));
+        Map<String, Set<String>> selected = new java.util.LinkedHashMap<>();
+        for (String dimension : List.of("category", "region", "pref")) {
+            selected.put(dimension, parsed.query().values(dimension));
+        }
+        return new Selection(selected, parsed.problems());
+    }
+
     Parsed parse(Form form) {
         List<Problem> problems = new ArrayList<>();
         Map<String, Set<String>> selected = new HashMap<>();

@@ -2,6 +2,7 @@ package jp.tsunagari.search;
 
 import java.util.List;
 import jp.tsunagari.catalogue.SearchSource;
+import jp.tsunagari.eligibility.Areas;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -15,7 +16,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What the index holds for one published program: its id (stored, sortable, and as a term for updates), the name for
  * an exact match, the name and all its text analysed two ways (Kuromoji words and normalised bigrams), one term and
- * one doc value per facet value, and the sort keys.
+ * one doc value per facet value, the sort keys, and its target groups for the eligibility lookup ({@link EligibilityFields}).
  */
 final class ProgramDocuments {
 
@@ -31,7 +32,7 @@ final class ProgramDocuments {
     private ProgramDocuments() {
     }
 
-    static Document of(SearchSource s) {
+    static Document of(SearchSource s, Areas areas) {
         Document d = new Document();
         d.add(new StoredField(ID, s.id()));
         d.add(new NumericDocValuesField(ID, s.id()));
@@ -52,6 +53,7 @@ final class ProgramDocuments {
         d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
         d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));
         d.add(new NumericDocValuesField(REACH, s.reach() == null ? -1 : s.reach()));
+        EligibilityFields.add(d, s.groups(), areas);
         return d;
     }
 

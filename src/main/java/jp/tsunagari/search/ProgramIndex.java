@@ -16,6 +16,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.catalogue.SearchSources;
+import jp.tsunagari.eligibility.Areas;
+import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.PageCache;
@@ -64,6 +66,7 @@ class ProgramIndex {
     private final ChangeMarker marker;
     private final Places places;
     private final PageCache pages;
+    private final Areas areas;
     private final Analyzer analyzer = Analyzers.perField();
     private final Path root;
     private final boolean temporary;
@@ -74,9 +77,10 @@ class ProgramIndex {
     private int builds;
 
     @Autowired
-    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages,
+    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages, EligibilityChecker areas,
                  @Value("${catalogue.search.index-dir:}") String indexDir) {
         this.sources = sources;
+        this.areas = areas;
         this.marker = marker;
         this.places = places;
         this.pages = pages;
@@ -95,6 +99,7 @@ class ProgramIndex {
         this.marker = null;
         this.places = null;
         this.pages = null;
+        this.areas = null;
         this.root = null;
         this.temporary = false;
     }
@@ -194,7 +199,7 @@ class ProgramIndex {
                 documents[0]++;
                 analysers.execute(() -> {
                     try {
-                        add(built, source);
+                        add(built, source, areas);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -241,7 +246,7 @@ class ProgramIndex {
             for (Long id : ids) {
                 writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
             }
-            sources.eachPublished(List.copyOf(ids), source -> add(writer, source));
+            sources.eachPublished(List.copyOf(ids), source -> add(writer, source, areas));
             writer.commit();
             Snapshot previous = snapshot;
             DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());
@@ -287,9 +292,9 @@ class ProgramIndex {
         }
     }
 
-    private static void add(IndexWriter writer, SearchSource source) {
+    private static void add(IndexWriter writer, SearchSource source, Areas areas) {
         try {
-            writer.addDocument(ProgramDocuments.of(source));
+            writer.addDocument(ProgramDocuments.of(source, areas));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -307,11 +312,11 @@ class ProgramIndex {
     }
 
     /** Builds an index of {@code published} in one go (for measurements; the app builds with {@link #rebuild}). */
-    static Snapshot build(List<SearchSource> published, Analyzer analyzer, long from, long started) {
+    static Snapshot build(List<SearchSource> published, Analyzer analyzer, Areas areas, long from, long started) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (SearchSource source : published) {
-                writer.addDocument(ProgramDocuments.of(source));
+                writer.addDocument(ProgramDocuments.of(source, areas));
             }
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));

@@ -93,7 +93,7 @@ class OpenDataChangesTest {
         assertThat(jsonIds()).hasSize(14).doesNotContain(9L);
 
         String verdicts = mvc.perform(post("/api/v1/eligibility").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"age\": 20}")).andExpect(status().isOk()).andReturn().getResponse()
+                .content("{\"age\": 20, \"verdict\": \"all\"}")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         List<Number> judged = JsonPath.parse(verdicts).read("$.programs[*].id");
         assertThat(judged).hasSize(14).noneMatch(id -> id.longValue() == 9L);

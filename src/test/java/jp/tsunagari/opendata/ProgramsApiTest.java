@@ -502,16 +502,20 @@ class ProgramsApiTest {
     }
 
     @Test
-    void eligibilityJudgesEveryPublishedProgramWithReasons() throws Exception {
+    void eligibilityCountsEveryPublishedProgramAndPagesTheListsWithReasons() throws Exception {
         // No CSRF token: the API has no session to protect.
-        DocumentContext r = eligibility("{\"age\": 20, \"hometown\": \"024457\", \"residence\": \"13\"}", 200,
-                MediaType.APPLICATION_JSON);
+        DocumentContext r = eligibility("{\"age\": 20, \"hometown\": \"024457\", \"residence\": \"13\", \"verdict\": \"all\"}",
+                200, MediaType.APPLICATION_JSON);
         List<Map<String, Object>> programs = r.read("$.programs");
         assertThat(programs).hasSize(15);
+        assertThat(r.read("$.total", Integer.class)).isEqualTo(15);
+        assertThat(r.read("$.counts.eligible", Integer.class) + r.read("$.counts.check", Integer.class)
+                + r.read("$.counts.notEligible", Integer.class)).isEqualTo(15);
         List<Number> judged = r.read("$.programs[*].id");
         assertThat(judged.stream().map(Number::longValue).toList()).containsExactlyInAnyOrderElementsOf(allIds());
-        assertThat(r.read("$.programs[*].verdict", List.class)).isNotEmpty()
-                .allSatisfy(v -> assertThat(v).isIn("ELIGIBLE", "CHECK", "NOT_ELIGIBLE"));
+        // Listed 該当 first, then 要確認, then 非該当.
+        List<String> verdicts = r.read("$.programs[*].verdict");
+        assertThat(verdicts).isSortedAccordingTo(java.util.Comparator.comparing(v -> List.of("ELIGIBLE", "CHECK", "NOT_ELIGIBLE").indexOf(v)));
         for (Map<String, Object> p : programs) {
             DocumentContext one = JsonPath.parse(p);
             assertThat(one.read("$.groups", List.class)).as("program " + p.get("id")).isNotEmpty();
@@ -521,12 +525,35 @@ class ProgramsApiTest {
         assertThat(r.read("$.programs[?(@.id == 1)].verdict", List.class)).containsExactly("NOT_ELIGIBLE");
         assertThat(r.read("$.programs[?(@.id == 1)].groups[0].reasons[?(@.outcome == 'FAILS')].reason", List.class))
                 .singleElement().asString().contains("南部町");
-        assertThat(r.read("$.date", String.class)).matches("\\d{4}-\\d{2}-\\d{2}");
+        // Facet counts per verdict add up to the counts.
+        List<Integer> categoryTotals = r.read("$.facets.category[*].notEligible");
+        assertThat(categoryTotals.stream().mapToInt(Integer::intValue).sum()).isEqualTo(r.read("$.counts.notEligible", Integer.class));
 
-        DocumentContext asText = eligibility("{\"age\": \"20\", \"hometown\": \"024457\", \"residence\": \"13\"}", 200,
-                MediaType.APPLICATION_JSON);
+        DocumentContext asText = eligibility("{\"age\": \"20\", \"hometown\": \"024457\", \"residence\": \"13\", \"verdict\": \"all\"}",
+                200, MediaType.APPLICATION_JSON);
         assertThat(asText.read("$.programs[*].verdict", List.class)).as("numbers may be sent as strings")
                 .isEqualTo(r.read("$.programs[*].verdict", List.class));
+
+        // The default list is 該当 then 要確認; pages of a given size; filters by category.
+        DocumentContext usable = eligibility("{\"age\": 20, \"hometown\": \"024457\", \"residence\": \"13\", \"size\": 2, \"page\": 2}",
+                200, MediaType.APPLICATION_JSON);
+        assertThat(usable.read("$.verdict", String.class)).isEqualTo("usable");
+        assertThat(usable.read("$.programs", List.class)).hasSize(2);
+        assertThat(usable.read("$.programs[*].verdict", List.class)).doesNotContain("NOT_ELIGIBLE");
+        assertThat(usable.read("$.total", Integer.class)).isEqualTo(r.read("$.counts.eligible", Integer.class)
+                + r.read("$.counts.check", Integer.class));
+        DocumentContext gifts = eligibility("{\"age\": 20, \"verdict\": \"not-eligible\", \"category\": [\"gifts\"]}",
+                200, MediaType.APPLICATION_JSON);
+        assertThat(gifts.read("$.programs[*].category", List.class)).isNotEmpty().allMatch("地元産品等の贈り物"::equals);
+    }
+
+    @Test
+    void unusableListParametersAreProblems() throws Exception {
+        DocumentContext p = eligibility("{\"verdict\": \"maybe\", \"size\": 500, \"category\": [\"nothing\"]}", 400,
+                MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(p.read("$.errors[*].parameter", List.class)).contains("verdict", "size", "category");
+        DocumentContext deep = eligibility("{\"page\": 200, \"size\": 100}", 400, MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(deep.read("$.errors[0].parameter", String.class)).isEqualTo("page");
     }
 
     @Test

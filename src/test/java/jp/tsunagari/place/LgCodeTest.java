@@ -25,4 +25,10 @@ class LgCodeTest {
     void prefectureCodes(String code, boolean valid) {
         assertThat(LgCode.isPrefectureCode(code)).isEqualTo(valid);
     }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {"430005,43", "130001,13", "010006,01", "032018,-", "430006,-", "480000,-", "43000,-"})
+    void aPrefecturesOwnCodeGivesItsPrefecture(String code, String prefecture) {
+        assertThat(LgCode.prefectureOf(code)).isEqualTo(prefecture);
+    }
 }

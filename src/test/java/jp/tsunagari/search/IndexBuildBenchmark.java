@@ -26,6 +26,9 @@ class IndexBuildBenchmark {
     @Autowired
     SearchSources sources;
 
+    @Autowired
+    jp.tsunagari.eligibility.EligibilityChecker areas;
+
     @Test
     void buildsTheIndexFor100000Programs() {
         List<SearchSource> seed = sources.published();
@@ -37,10 +40,10 @@ class IndexBuildBenchmark {
             texts.addAll(b.texts().subList(0, Math.min(3, b.texts().size())));
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
                     a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i, a.startYearMonth(), b.reach(),
-                    b.placeNames(), texts));
+                    b.placeNames(), texts, a.groups()));
         }
         long started = System.nanoTime();
-        ProgramIndex.Snapshot snapshot = ProgramIndex.build(many, Analyzers.perField(), 0, started);
+        ProgramIndex.Snapshot snapshot = ProgramIndex.build(many, Analyzers.perField(), areas, 0, started);
         System.out.printf("index-build: %,d programs in %,d ms%n", snapshot.documents(), snapshot.buildTime().toMillis());
         ProgramSearch search = new ProgramSearch(new FixedIndex(snapshot));
         ProgramSearch.Result result = null;
