@@ -542,7 +542,7 @@ class ProgramsApiTest {
         assertThat(usable.read("$.programs[*].verdict", List.class)).doesNotContain("NOT_ELIGIBLE");
         assertThat(usable.read("$.total", Integer.class)).isEqualTo(r.read("$.counts.eligible", Integer.class)
                 + r.read("$.counts.check", Integer.class));
-        DocumentContext gifts = eligibility("{\"age\": 20, \"verdict\": \"not-eligible\", \"category\": [\"gifts\"]}",
+        DocumentContext gifts = eligibility("{\"age\": 20, \"verdict\": \"check\", \"category\": [\"gifts\"]}",
                 200, MediaType.APPLICATION_JSON);
         assertThat(gifts.read("$.programs[*].category", List.class)).isNotEmpty().allMatch("地元産品等の贈り物"::equals);
     }
