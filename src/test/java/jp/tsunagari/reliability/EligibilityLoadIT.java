@@ -235,6 +235,9 @@ class EligibilityLoadIT {
         System.out.println("eligibility: seed " + seed + " (repeat with -Deligibility.seed=" + seed + ")");
 
         AppProcess.Database db = AppProcess.Database.h2(AppProcess.WORK.resolve("eligibility-h2-data-" + System.currentTimeMillis()));
+        // Both logs are appended to: start them afresh, so that an earlier run's OutOfMemoryError is not counted.
+        Files.deleteIfExists(AppProcess.WORK.resolve("eligibility-generate.log"));
+        Files.deleteIfExists(AppProcess.WORK.resolve("eligibility.log"));
         long t0 = System.nanoTime();
         AppProcess.generate(db, programs, "eligibility-generate", 1800);
         long generated = System.nanoTime();
