@@ -8,6 +8,12 @@
 # Environment: BENCH_DURATION (seconds per wrk run, 10), BENCH_RUNS (3), BENCH_WARMUP (seconds per URL, 5),
 # BENCH_JAVA_OPTS (the documented default heap), BENCH_PORT (18480), BENCH_NGINX_PORT (18481),
 # BENCH_STARTS (start-up measurements, 3; 0 skips them), BENCH_SKIP_BUILD=1 (use the jar as it is).
+#
+# Eligibility checker pass (on by default; BENCH_CHECKER=0 leaves it out): after the pages, BENCH_CHECKER_WARMUP
+# (30) s of warm-up, 50 distinct /eligibility URLs fetched once with curl (page size), then BENCH_RUNS runs of
+# BENCH_DURATION s of wrk -t2 -c16 with bench/eligibility.lua (a different person's answers on every request).
+# BENCH_ONLY_CHECKER=1 runs only that pass (no start-up measurements, no CDS archive, no nginx, no page runs):
+#   BENCH_ONLY_CHECKER=1 bench/run.sh 0        # the 15 seeded programs; also 20000, 100000
 # Output: a Markdown report on stdout and in target/bench/report.md; work files and logs in target/bench/.
 set -euo pipefail
 
@@ -23,6 +29,12 @@ NGINX_PORT=${BENCH_NGINX_PORT:-18481}
 THREADS=2
 CONNECTIONS=32
 STARTS=${BENCH_STARTS:-3}     # start-up measurements (median); 0 skips them
+CHECKER=${BENCH_CHECKER:-1}                  # the eligibility checker pass (1) or not (0)
+ONLY_CHECKER=${BENCH_ONLY_CHECKER:-0}        # 1: only the checker pass
+CHECKER_CONNECTIONS=16
+CHECKER_WARMUP=${BENCH_CHECKER_WARMUP:-30}
+CHECKER_SAMPLE=50                            # distinct checker URLs fetched with curl for the page size
+[ "$ONLY_CHECKER" = 1 ] && { CHECKER=1; STARTS=0; }
 
 [[ "$N" =~ ^[0-9]+$ ]] || { echo "usage: bench/run.sh [N]  (N = number of programs, 0 = default database)" >&2; exit 2; }
 
@@ -34,6 +46,7 @@ DATA=$OUT/data-$N
 WWW=$OUT/www
 LOG=$OUT/app.log
 RESULTS=$OUT/results.tsv                     # url-key side run req/s p50 p99 errors requests
+MUNICIPALITIES_SQL=$ROOT/src/main/resources/db/migration/V3__municipalities.sql   # codes for bench/eligibility.lua
 REPORT=$OUT/report.md
 APP=http://127.0.0.1:$PORT
 NGX=http://127.0.0.1:$NGINX_PORT
@@ -48,7 +61,7 @@ ratio_pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", 100
 # --- tools ---------------------------------------------------------------------------------------------------------
 need=()
 command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+[ "$ONLY_CHECKER" = 1 ] || command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || fail "missing ${need[*]} (apt-get install ${need[*]})"
@@ -92,7 +105,11 @@ PAGES=(home category filtered search1 search2 search3 detail api)
 # per run: every page on the app and on nginx, plus the distinct-queries search on the app
 MEASURE=$(( RUNS * (2 * ${#PAGES[@]} + 1) * DURATION ))
 ESTIMATE=$(( MEASURE + (${#PAGES[@]} + 1) * WARMUP + STARTS * 40 + 60 ))
-log "N=$N, $RUNS runs x $DURATION s, wrk -t$THREADS -c$CONNECTIONS; about $(( ESTIMATE / 60 )) min $(( ESTIMATE % 60 )) s" \
+[ "$ONLY_CHECKER" = 1 ] && ESTIMATE=0
+[ "$CHECKER" = 1 ] && ESTIMATE=$(( ESTIMATE + CHECKER_WARMUP + RUNS * DURATION + 30 ))
+log "N=$N, $RUNS runs x $DURATION s, $(if [ "$ONLY_CHECKER" = 1 ]; then echo "checker pass only, wrk -t$THREADS -c$CHECKER_CONNECTIONS"
+    else echo "wrk -t$THREADS -c$CONNECTIONS$([ "$CHECKER" = 1 ] && echo " (checker -c$CHECKER_CONNECTIONS)")"; fi);" \
+    "about $(( ESTIMATE / 60 )) min $(( ESTIMATE % 60 )) s" \
     "(plus the build, and at N > 0 the index build and, the first time, the catalogue generation)"
 
 mkdir -p "$OUT"
@@ -257,14 +274,17 @@ save_pages() {
 }
 
 # --- wrk -----------------------------------------------------------------------------------------------------------
-# run_wrk key side run url [lua]: one wrk run; appends "key side run req/s p50-ms p99-ms errors requests" to
-# RESULTS (latencies "-" when no request completed: wrk counts only the ones answered before the end).
+# run_wrk key side run url [lua [script-args...]]: one wrk run; appends "key side run req/s p50-ms p99-ms errors
+# requests" to RESULTS (latencies "-" when no request completed: wrk counts only the ones answered before the end).
 # --timeout 30s: a slow answer counts in the latencies instead of as a timeout error (wrk's default is 2 s).
+# RUN_CONNECTIONS=n run_wrk ...: n connections instead of CONNECTIONS.
 run_wrk() {
-  local key=$1 side=$2 run=$3 url=$4 lua=${5:-} out=$OUT/wrk/$1-$2-$3.txt args=()
+  local key=$1 side=$2 run=$3 url=$4 lua=${5:-} out=$OUT/wrk/$1-$2-$3.txt args=() extra=()
   [ -n "$lua" ] && args=(-s "$lua")
-  timeout $(( DURATION + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency \
-    "${args[@]}" "$url" > "$out" 2>&1 || log "wrk failed on $url (see $out)"
+  shift $(( $# < 5 ? $# : 5 ))
+  [ $# -gt 0 ] && extra=(-- "$@")
+  timeout $(( DURATION + 60 )) wrk -t"$THREADS" -c"${RUN_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --timeout 30s \
+    --latency "${args[@]}" "$url" "${extra[@]}" > "$out" 2>&1 || log "wrk failed on $url (see $out)"
   awk -v key="$key" -v side="$side" -v run="$run" '
     function ms(v) {                      # wrk prints 812.00us, 1.23ms, 2.01s, 1.00m
       if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
@@ -295,25 +315,93 @@ run_notes() {
   [ "$empty" = 0 ] || printf ' %s run(s) completed no request (latency over the run time);' "$empty"
 }
 
-# RSS sampler: the app's VmRSS (kB) every second into rss.txt
+# RSS sampler: the app's VmRSS (kB) every second into a file (rss.txt)
 sample_rss() {
-  local pid=$1
+  local pid=$1 file=${2:-$OUT/rss.txt}
   while kill -0 "$pid" 2>/dev/null; do
     awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true
     sleep 1
-  done > "$OUT/rss.txt"
+  done > "$file"
+}
+
+# --- the eligibility checker pass ----------------------------------------------------------------------------------
+# Every request a different person's answers (bench/eligibility.lua): warm-up (seed 1000, which also writes the
+# sample URLs), the page size of CHECKER_SAMPLE distinct URLs with curl, then RUNS runs (seed = run number) with
+# wrk -t2 -c16. The app may die under this load (today's code at 100,000 programs): that is reported, not fatal.
+CHECKER_DIED='' CHECKER_SAMPLED=0 CHECKER_SAMPLE_MEAN='-' CHECKER_SAMPLE_MAX='-' CHECKER_SAMPLE_STATUS='-'
+CHECKER_SAMPLE_TIME='-' CHECKER_RSS_MIB='-'
+checker_dead() { # notes the app's death once (with the log's OutOfMemoryError line, if any); true if dead
+  kill -0 "$APP_PID" 2>/dev/null && return 1
+  if [ -z "$CHECKER_DIED" ]; then
+    CHECKER_DIED="the app died during the checker pass ($1)"
+    grep -q OutOfMemoryError "$LOG" && CHECKER_DIED+=": $(grep -m1 -o '[^ ]*OutOfMemoryError.*' "$LOG")"
+    log "$CHECKER_DIED"
+  fi
+  return 0
+}
+
+checker_pass() {
+  local args=(threads="$THREADS" sql="$MUNICIPALITIES_SQL") url line code size time sizes=() codes=() times=() t0 rss
+  rm -f "$OUT/checker-urls.txt"
+  log "checker: warm-up $CHECKER_WARMUP s (wrk -t$THREADS -c$CHECKER_CONNECTIONS, bench/eligibility.lua)"
+  timeout $(( CHECKER_WARMUP + 60 )) wrk -t"$THREADS" -c"$CHECKER_CONNECTIONS" -d"${CHECKER_WARMUP}s" --timeout 30s \
+    -s "$HERE/eligibility.lua" "$APP" -- "${args[@]}" seed=1000 dump="$OUT/checker-urls.txt:$CHECKER_SAMPLE" \
+    > "$OUT/wrk/warmup-checker.txt" 2>&1 || log "checker warm-up: wrk failed (see $OUT/wrk/warmup-checker.txt)"
+  checker_dead warm-up && return 0
+  [ -s "$OUT/checker-urls.txt" ] || fail "bench/eligibility.lua wrote no sample URLs (see $OUT/wrk/warmup-checker.txt)"
+
+  log "checker: page size of $CHECKER_SAMPLE distinct URLs with curl (at most 120 s)"
+  t0=$(date +%s)
+  while read -r url; do
+    [ $(( $(date +%s) - t0 )) -lt 120 ] || break
+    line=$("${CURL[@]}" -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$APP$url" 2>/dev/null || true)
+    read -r code size time <<< "${line:-000 0 0}"
+    codes+=("$code"); sizes+=("$size"); times+=("$time")
+    checker_dead sample && break
+  done < "$OUT/checker-urls.txt"
+  CHECKER_SAMPLED=${#codes[@]}
+  if [ "$CHECKER_SAMPLED" -gt 0 ]; then
+    CHECKER_SAMPLE_MEAN=$(printf '%s\n' "${sizes[@]}" | awk '{ s += $1 } END { printf "%.1f", s / NR / 1024 }')
+    CHECKER_SAMPLE_MAX=$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1 | awk '{ printf "%.1f", $1 / 1024 }')
+    CHECKER_SAMPLE_TIME=$(printf '%s\n' "${times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')
+    CHECKER_SAMPLE_STATUS=$(printf '%s\n' "${codes[@]}" | sort | uniq -c | awk '{ printf "%s%s x %s", (NR > 1 ? ", " : ""), $2, $1 }')
+  fi
+  [ -n "$CHECKER_DIED" ] && return 0
+
+  sample_rss "$APP_PID" "$OUT/rss-checker.txt" &
+  rss=$!
+  for run in $(seq 1 "$RUNS"); do
+    log "checker: run $run of $RUNS"
+    RUN_CONNECTIONS=$CHECKER_CONNECTIONS run_wrk checker app "$run" "$APP" "$HERE/eligibility.lua" "${args[@]}" seed="$run"
+    checker_dead "run $run" && break
+  done
+  kill "$rss" 2>/dev/null || true
+  wait "$rss" 2>/dev/null || true
+  CHECKER_RSS_MIB=$(sort -n "$OUT/rss-checker.txt" | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')
+}
+
+# checker_lua field: sum (non2xx, responses) or maximum (bytes-max) of bench/eligibility.lua's line over the runs;
+# bytes-mean: the mean weighted by responses
+checker_lua() {
+  { cat "$OUT"/wrk/checker-app-*.txt 2>/dev/null || true; } | awk -v f="$1" '/^eligibility.lua:/ {
+      for (i = 2; i < NF; i += 2) v[$i] = $(i + 1)
+      r += v["responses"]; e += v["non2xx"]; b += v["responses"] * v["bytes-mean"]; if (v["bytes-max"] > m) m = v["bytes-max"] }
+    END { if (f == "non2xx") print e + 0; else if (f == "responses") print r + 0;
+          else if (f == "bytes-max") printf "%.1f", m / 1024; else if (r > 0) printf "%.1f", b / r / 1024; else print "-" }'
 }
 
 # --- run -----------------------------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-log "start-up time on the default database ($STARTS starts), plain java -jar"
-measure_startups
-STARTUP_PLAIN_TIMES=$STARTUP_TIMES STARTUP_PLAIN_MEDIAN=$STARTUP_MEDIAN
-log "class data sharing archive (training run)"
-prepare_cds
-log "start-up time on the default database ($STARTS starts), extracted jar with the CDS archive"
-measure_startups
+if [ "$ONLY_CHECKER" != 1 ]; then
+  log "start-up time on the default database ($STARTS starts), plain java -jar"
+  measure_startups
+  STARTUP_PLAIN_TIMES=$STARTUP_TIMES STARTUP_PLAIN_MEDIAN=$STARTUP_MEDIAN
+  log "class data sharing archive (training run)"
+  prepare_cds
+  log "start-up time on the default database ($STARTS starts), extracted jar with the CDS archive"
+  measure_startups
+fi
 
 prepare_catalogue
 log "starting the app on $DATA"
@@ -329,35 +417,41 @@ INDEXED=$(grep -o 'Search index built: [0-9]* programs in [0-9]* ms' "$LOG" | he
 READY_S=$(( $(date +%s) - T_LAUNCH ))
 log "ready after $READY_S s; $INDEXED"
 
-start_nginx
-define_urls
-save_pages
+if [ "$ONLY_CHECKER" != 1 ]; then
+  start_nginx
+  define_urls
+  save_pages
 
-log "warm-up: $WARMUP s per URL"
-for key in "${PAGES[@]}"; do
-  timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$APP${URL[$key]}" \
-    > "$OUT/wrk/warmup-$key.txt" 2>&1 || true
-done
-timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$HERE/search.lua" \
-  "$APP" > "$OUT/wrk/warmup-distinct.txt" 2>&1 || true
-
-sample_rss "$APP_PID" &
-RSS_PID=$!
-
-for run in $(seq 1 "$RUNS"); do
-  log "run $run of $RUNS"
+  log "warm-up: $WARMUP s per URL"
   for key in "${PAGES[@]}"; do
-    run_wrk "$key" app "$run" "$APP${URL[$key]}"
-    run_wrk "$key" nginx "$run" "$NGX${FILE[$key]}"
+    timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$APP${URL[$key]}" \
+      > "$OUT/wrk/warmup-$key.txt" 2>&1 || true
   done
-  run_wrk distinct app "$run" "$APP" "$HERE/search.lua"
-done
+  timeout $(( WARMUP + 60 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -s "$HERE/search.lua" \
+    "$APP" > "$OUT/wrk/warmup-distinct.txt" 2>&1 || true
 
-kill "$RSS_PID" 2>/dev/null || true
-wait "$RSS_PID" 2>/dev/null || true
-RSS_PID=''
-RSS_MAX=$(sort -n "$OUT/rss.txt" | tail -1)
-RSS_MAX_MIB=$(awk -v k="${RSS_MAX:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
+  sample_rss "$APP_PID" &
+  RSS_PID=$!
+
+  for run in $(seq 1 "$RUNS"); do
+    log "run $run of $RUNS"
+    for key in "${PAGES[@]}"; do
+      run_wrk "$key" app "$run" "$APP${URL[$key]}"
+      run_wrk "$key" nginx "$run" "$NGX${FILE[$key]}"
+    done
+    run_wrk distinct app "$run" "$APP" "$HERE/search.lua"
+  done
+
+  kill "$RSS_PID" 2>/dev/null || true
+  wait "$RSS_PID" 2>/dev/null || true
+  RSS_PID=''
+  RSS_MAX=$(sort -n "$OUT/rss.txt" | tail -1)
+  RSS_MAX_MIB=$(awk -v k="${RSS_MAX:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
+fi
+
+# After the pages: the checker's load must not slow the pages, and if it kills the app (today at 100,000) the
+# page figures are already taken.
+if [ "$CHECKER" = 1 ]; then checker_pass; fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report --------------------------------------------------------------------------------------------------------
@@ -366,6 +460,64 @@ declare -A LABEL=([home]='home /' [category]='category' [filtered]='filtered lis
   [detail]='program detail' [api]='API list' [distinct]='search (distinct queries)')
 
 report() {
+  if [ "$ONLY_CHECKER" = 1 ]; then
+    echo "# Benchmark: eligibility checker"
+    echo
+    echo "N = $N programs ($INDEXED); heap \`$JAVA_OPTS\`, plain \`java -jar\`; ready after $READY_S s."
+  else
+    pages_report
+  fi
+  if [ "$CHECKER" = 1 ]; then checker_report; fi
+  local tools
+  # (wrk -v exits with 1: no errexit in the substitutions)
+  tools="$(java -version 2>&1 | head -1 || true); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
+  [ "$ONLY_CHECKER" = 1 ] || tools+="; $("$NGINX" -v 2>&1 | sed 's/.*: //' || true)"
+  echo
+  echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
+       "$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $LOAD_BEFORE before," \
+       "$LOAD_AFTER after"
+  echo "- $tools; $(date -u '+%Y-%m-%d %H:%M UTC'); total $(( $(date +%s) - T_START )) s"
+  echo "- raw wrk output: target/bench/wrk/, per-run results: target/bench/results.tsv, app log: target/bench/app.log"
+}
+
+# at-least met: "met" if value >= target, "not met" otherwise or without a value
+judge_min() { awk -v v="$1" -v t="$2" 'BEGIN { print (v != "-" && v != "" && v + 0 >= t) ? "met" : "**not met**" }'; }
+judge_max() { awk -v v="$1" -v t="$2" 'BEGIN { print (v != "-" && v != "" && v + 0 <= t) ? "met" : "**not met**" }'; }
+
+checker_report() {
+  local rps p50 p99 e non2xx maxkb targets notes
+  rps=$(stat checker app 4) p50=$(stat checker app 5) p99=$(stat checker app 6) e=$(errors checker app)
+  non2xx=$(checker_lua non2xx)
+  maxkb=$(printf '%s\n' "$CHECKER_SAMPLE_MAX" "$(checker_lua bytes-max)" | { grep -v '^-$' || true; } | sort -g | tail -1)
+  notes="$(run_notes checker)"
+  [ -n "$CHECKER_DIED" ] && notes+=" $CHECKER_DIED;"
+  echo
+  echo "## Eligibility checker (distinct answers)"
+  echo
+  echo "\`GET /eligibility?…\` with a different person's answers on every request (bench/eligibility.lua: real" \
+       "municipality and prefecture codes, ages, schools with valid grades, applicants, sometimes verdict, page 1–5," \
+       "category, pref or region); wrk -t$THREADS -c$CHECKER_CONNECTIONS, $DURATION s per run, median of $RUNS runs," \
+       "after $CHECKER_WARMUP s of warm-up with the same kind of load."
+  echo
+  echo "| N | req/s | p50 ms | p99 ms | errors | non-2xx | page mean KB | page max KB | sample: $CHECKER_SAMPLED URLs with curl | notes |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  echo "| $N | $rps | $p50 | $p99 | $e | $non2xx | $(checker_lua bytes-mean) | $(checker_lua bytes-max) |" \
+       "mean $CHECKER_SAMPLE_MEAN KB, max $CHECKER_SAMPLE_MAX KB, median $CHECKER_SAMPLE_TIME ms, status $CHECKER_SAMPLE_STATUS |$notes |"
+  echo
+  echo "- page sizes: uncompressed bodies as wrk received them (all runs) and as curl fetched the sample" \
+       "(target/bench/checker-urls.txt); errors: wrk's socket errors (timeouts included) and statuses ≥ 400;" \
+       "non-2xx: every status outside 200–299 (bench/eligibility.lua)"
+  echo "- max RSS during the checker runs: $CHECKER_RSS_MIB MiB"
+  case "$N" in
+    100000) targets="≥ 200 req/s: $rps, $(judge_min "$rps" 200); p99 ≤ 100 ms: $p99, $(judge_max "$p99" 100);" ;;
+    0) targets="≥ 500 req/s (15 programs): $rps, $(judge_min "$rps" 500);" ;;
+    *) targets="(the speed targets are for N = 100,000 and the 15 seeded programs)" ;;
+  esac
+  echo "- targets: $targets page ≤ 150 KB: ${maxkb:--} KB, $(judge_max "${maxkb:--}" 150); no errors:" \
+       "$e errors, $non2xx non-2xx, $(if [ "$e" = 0 ] && [ "$non2xx" = 0 ] && [ -z "$CHECKER_DIED" ]; then echo met; else echo '**not met**'; fi)"
+}
+
+pages_report() {
   local key a n e
   echo "# Benchmark: app vs nginx serving the same bytes"
   echo
@@ -398,12 +550,6 @@ report() {
        "search p99 $(stat search1 app 6) / $(stat search2 app 6) / $(stat search3 app 6) ms," \
        "distinct $(stat distinct app 6) ms (≤ 50 ms); detail $(ratio_pct "$(stat detail app 4)" "$(stat detail nginx 4)") %" \
        "(≥ 30 %); start-up $STARTUP_MEDIAN s (≤ 6 s); RSS $RSS_MAX_MIB MiB (≤ 512 MiB)"
-  echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
-       "$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $LOAD_BEFORE before," \
-       "$LOAD_AFTER after"
-  echo "- $(java -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2);" \
-       "$("$NGINX" -v 2>&1 | sed 's/.*: //'); $(date -u '+%Y-%m-%d %H:%M UTC'); total $(( $(date +%s) - T_START )) s"
-  echo "- raw wrk output: target/bench/wrk/, per-run results: target/bench/results.tsv, app log: target/bench/app.log"
 }
 
 report | tee "$REPORT"

@@ -67,18 +67,59 @@ final class AppProcess implements AutoCloseable {
         return again;
     }
 
-    private void launch() {
+    /**
+     * Fills the database with {@code programs} synthetic programs in a separate run of the jar that exits when done
+     * (profile {@code synthetic}, {@code catalogue.synthetic.exit=true}, as bench/run.sh and docs/performance.md do it;
+     * without the heap limit: preparing the data is not what is measured), waiting at most {@code timeoutSeconds}.
+     * Its output goes to {@code name.log}. A later {@link #start} on the same database serves the catalogue.
+     */
+    static void generate(Database db, int programs, String name, long timeoutSeconds) {
+        Path log = WORK.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--server.port=0",
+                "--catalogue.synthetic.programs=" + programs, "--catalogue.synthetic.exit=true"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment(builder, db, command, "synthetic", freePort());
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "=== " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Process generator = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            if (!generator.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                generator.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("generating " + programs + " programs took more than " + timeoutSeconds
+                        + " s (see " + log + ")");
+            }
+            if (generator.exitValue() != 0) {
+                throw new IllegalStateException("generating " + programs + " programs exited with " + generator.exitValue()
+                        + " (see " + log + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path jar() {
         Path jar = Path.of(System.getProperty("app.jar", "target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no application jar at " + jar.toAbsolutePath() + " (run the build's package phase)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        return jar.toAbsolutePath();
+    }
+
+    /** The admin password and the database (profile postgres or an H2 folder) in the environment; {@code profile} too if not null. */
+    private static void environment(ProcessBuilder builder, Database db, List<String> command, String profile, int port) {
         Map<String, String> env = builder.environment();
         env.put("CATALOGUE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        List<String> profiles = new ArrayList<>();
+        if (profile != null) {
+            profiles.add(profile);
+        }
         if (db.postgres()) {
-            command.add("--spring.profiles.active=postgres");
+            profiles.add("postgres");
             env.put("SPRING_DATASOURCE_URL", db.url());
             env.put("SPRING_DATASOURCE_USERNAME", db.user());
             env.put("SPRING_DATASOURCE_PASSWORD", db.password());
@@ -86,7 +127,17 @@ final class AppProcess implements AutoCloseable {
         } else {
             env.put("CATALOGUE_DATA_DIR", db.dataDir().toString());
         }
+        if (!profiles.isEmpty()) {
+            command.add("--spring.profiles.active=" + String.join(",", profiles));
+        }
         builder.command(command);
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar().toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment(builder, db, command, null, port);
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "=== " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8,
@@ -130,6 +181,10 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
     }
 
     /** SIGKILL (kill -9): the JVM gets no chance to run shutdown hooks, flush or close anything. */
