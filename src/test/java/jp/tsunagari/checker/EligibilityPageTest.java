@@ -46,7 +46,8 @@ class EligibilityPageTest {
         assertThat(doc.select("h1").text()).isEqualTo("あなたが使える施策の結果");
         assertThat(doc.select("[data-answer=hometown] dd").text()).isEqualTo("盛岡市");
         assertThat(doc.select("[data-answer=residence] dd").text()).isEqualTo("東京都");
-        assertThat(doc.select("[data-answer=groupSize] dd").text()).isEqualTo("未回答");
+        assertThat(doc.select("[data-answer=groupSize]")).isEmpty();
+        assertThat(doc.select(".tsn-checker__answers .tsn-hint").text()).startsWith("未回答: 団体の人数、そのうち49歳以下の人数");
         assertThat(section(html, "eligible")).contains("もりおかエール便")
                 .contains("居住地: 岩手県の外に住んでいる（日本国内に限る） — 東京都在住のため該当")
                 .contains("年齢: 15歳以上25歳以下 — 22歳のため該当");

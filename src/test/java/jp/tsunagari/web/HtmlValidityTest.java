@@ -31,7 +31,8 @@ class HtmlValidityTest {
             "/programs/1", "/programs/2", "/programs/5", "/programs/10", "/programs/11", "/programs/13", "/programs/14",
             "/programs/7?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en", "/eligibility",
             "/eligibility?age=22&hometown=032018&residence=13&school=university&grade=4&familyHome=032018&applicant=self",
-            "/eligibility?age=x&hometown=nowhere&lang=en", "/programs?q=エール便&channel=delivery&status=ongoing"})
+            "/eligibility?age=x&hometown=nowhere&lang=en", "/eligibility?age=22&residence=13&verdict=not-eligible&pref=03&lang=en",
+            "/eligibility?age=&hometown=", "/eligibility?age=22&verdict=maybe&page=0", "/programs?q=エール便&channel=delivery&status=ongoing"})
     void pageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>");

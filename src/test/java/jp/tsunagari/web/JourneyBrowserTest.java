@@ -69,15 +69,31 @@ class JourneyBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector("label[for=applicant-self]")).click();
         browser.findElement(By.xpath("//button[normalize-space()='使える施策を調べる']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("age=22"));
-        WebElement eligible = browser.findElement(By.cssSelector("details[data-verdict=eligible]"));
+        // The result leads: the answers in short, the counts, then 該当 and 要確認; 非該当 only as a count and a link.
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("あなたが使える施策の結果");
+        WebElement eligible = browser.findElement(By.cssSelector("section[data-verdict=eligible]"));
         assertThat(eligible.getText()).contains("該当（1件）").contains("もりおかエール便")
                 .contains("東京都在住のため該当");
-        WebElement notEligible = browser.findElement(By.cssSelector("details[data-verdict=notEligible]"));
-        assertThat(notEligible.getDomAttribute("open")).isNull();
-        notEligible.findElement(By.tagName("summary")).click();
-        assertThat(notEligible.getText()).contains("Jimoto TOCHIGI");
-        assertThat(browser.findElement(By.id("hometown")).getDomProperty("value")).isEqualTo("盛岡市");
+        WebElement notEligible = browser.findElement(By.cssSelector("section[data-verdict=notEligible]"));
+        assertThat(notEligible.getText()).doesNotContain("Jimoto TOCHIGI");
         assertThat(Axe.violations("eligibility results after a journey")).isEmpty();
+        notEligible.findElement(By.partialLinkText("非該当の施策を見る")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("verdict=not-eligible"));
+        assertThat(browser.findElement(By.cssSelector("section[data-verdict=notEligible]")).getText())
+                .contains("Jimoto TOCHIGI").contains("盛岡市出身のため対象外");
+        // Narrow to one category with the filter form (the answers ride along).
+        browser.findElement(By.partialLinkText("該当と要確認の一覧に戻る")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("verdict="));
+        browser.findElement(By.cssSelector("label[for=category-gifts]")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='絞り込む']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=gifts"));
+        assertThat(browser.findElement(By.cssSelector("section[data-verdict=eligible]")).getText()).contains("もりおかエール便");
+        assertThat(browser.findElement(By.cssSelector("section[data-verdict=check]")).getText()).doesNotContain("ネオ県人会");
+        // 「条件を変更」 returns to the questions with every answer kept.
+        browser.findElement(By.linkText("条件を変更")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("edit=true"));
+        assertThat(browser.findElement(By.id("hometown")).getDomProperty("value")).isEqualTo("盛岡市");
+        assertThat(browser.findElement(By.id("age")).getDomProperty("value")).isEqualTo("22");
         screenshot("journey-eligibility");
     }
 

@@ -30,6 +30,8 @@ class PageTypesBrowserTest extends BrowserTest {
             "eligibility-form, /eligibility",
             "eligibility-results, /eligibility?age=22&hometown=032018&residence=13&school=university&grade=4&familyHome=032018&applicant=self",
             "eligibility-error, /eligibility?age=abc&grade=9&school=high",
+            "eligibility-not-eligible, /eligibility?age=22&hometown=032018&residence=13&verdict=not-eligible&category=gifts&category=sns",
+            "eligibility-change, /eligibility?age=22&hometown=032018&residence=13&edit=true",
     })
     void pageTypeIsAccessibleOnDesktopAndPhone(String name, String path) {
         for (String lang : new String[] {"ja", "en"}) {
