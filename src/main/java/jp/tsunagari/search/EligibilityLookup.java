@@ -14,21 +14,17 @@ import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.Verdict;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,19 +75,23 @@ public class EligibilityLookup {
         try {
             IndexSearcher searcher = snapshot.searcher();
             EligibilityQueries.Compiled compiled = queries.compile(searcher.getIndexReader(), profile);
-            Weight eligible = weight(searcher, compiled.eligible());
-            Weight possible = weight(searcher, compiled.possible());
+            Formula eligible = compiled.eligible();
+            Formula possible = compiled.possible();
             List<String> unselected = DIMENSIONS.stream().filter(d -> values(filters, d).isEmpty()).toList();
-            Counted all = count(searcher, filter(filters, null), eligible, possible, unselected);
+            // The lists come from the same pass: the first from + size programs of each verdict listed.
+            int deepest = slices.stream().mapToInt(s -> Math.min(s.from() + s.size(), MAX_WINDOW)).max().orElse(0);
+            Set<Verdict> listed = new java.util.HashSet<>();
+            slices.forEach(s -> listed.addAll(s.verdicts()));
+            Counted all = count(searcher, filter(filters, null), eligible, possible, unselected, listed, deepest);
             Map<String, Map<String, Map<Verdict, Long>>> facets = new LinkedHashMap<>();
             for (String dimension : DIMENSIONS) {
                 facets.put(dimension, unselected.contains(dimension) ? all.facets().get(dimension)
-                        : count(searcher, filter(filters, dimension), eligible, possible, List.of(dimension))
+                        : count(searcher, filter(filters, dimension), eligible, possible, List.of(dimension), Set.of(), 0)
                         .facets().get(dimension));
             }
             List<List<Long>> pages = new ArrayList<>();
             for (Slice slice : slices) {
-                pages.add(slice(searcher, filters, compiled, slice, all.totals()));
+                pages.add(slice(slice, all));
             }
             return new Answer(all.totals(), facets, pages);
         } catch (IOException e) {
@@ -101,51 +101,22 @@ public class EligibilityLookup {
         }
     }
 
-    private List<Long> slice(IndexSearcher searcher, Map<String, Set<String>> filters, EligibilityQueries.Compiled q,
-                             Slice slice, Map<Verdict, Long> totals) throws IOException {
+    /** The slice's programs: from the first of its verdicts' lists on, the next verdict's after it. */
+    private static List<Long> slice(Slice slice, Counted counted) {
         List<Long> ids = new ArrayList<>();
         long skip = slice.from();
         for (Verdict verdict : slice.verdicts()) {
-            long total = totals.getOrDefault(verdict, 0L);
-            int want = slice.size() - ids.size();
-            if (want <= 0) {
-                break;
-            }
-            if (skip < total) {
-                ids.addAll(ids(searcher, list(filter(filters, null), q, verdict), (int) skip, want));
+            List<Long> first = counted.first().getOrDefault(verdict, List.of());
+            long total = counted.totals().getOrDefault(verdict, 0L);
+            for (long i = skip; i < first.size() && ids.size() < slice.size(); i++) {
+                ids.add(first.get((int) i));
             }
             skip = Math.max(0, skip - total);
+            if (ids.size() >= slice.size()) {
+                break;
+            }
         }
         return ids;
-    }
-
-    private static Query list(Query filters, EligibilityQueries.Compiled q, Verdict verdict) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(filters, Occur.FILTER);
-        switch (verdict) {
-            case ELIGIBLE -> b.add(q.eligible(), Occur.FILTER);
-            case CHECK -> b.add(q.possible(), Occur.FILTER).add(q.eligible(), Occur.MUST_NOT);
-            case NOT_ELIGIBLE -> b.add(q.possible(), Occur.MUST_NOT);
-        }
-        return b.build();
-    }
-
-    /** Ids from {@code from} (at most {@value #MAX_WINDOW} deep), in the catalogue's source order. */
-    private static List<Long> ids(IndexSearcher searcher, Query query, int from, int size) throws IOException {
-        int n = Math.min(from + size, MAX_WINDOW);
-        List<Long> ids = new ArrayList<>();
-        if (from >= n) {
-            return ids;
-        }
-        TopDocs top = searcher.search(query, n, ProgramSearch.sort("source"));
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = from; i < docs.length; i++) {
-            ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramDocuments.ID).numericValue().longValue());
-        }
-        return ids;
-    }
-
-    private static Weight weight(IndexSearcher searcher, Query q) throws IOException {
-        return searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
     private static Set<String> values(Map<String, Set<String>> filters, String dimension) {
@@ -167,15 +138,18 @@ public class EligibilityLookup {
         return query.build();
     }
 
-    private record Counted(Map<Verdict, Long> totals, Map<String, Map<String, Map<Verdict, Long>>> facets) {
+    /** Counts, and per verdict listed its first programs in source order (ids). */
+    private record Counted(Map<Verdict, Long> totals, Map<String, Map<String, Map<Verdict, Long>>> facets,
+                           Map<Verdict, List<Long>> first) {
     }
 
     /**
-     * One pass over the programs that pass the filters: each is 該当 if the eligible query matches it, else 要確認 if
-     * the possible query does, else 非該当 — the two queries are advanced alongside, never run per program.
+     * One pass over the programs that pass the filters: each is 該当 if it is in the eligible set, else 要確認 if it is
+     * in the possible set, else 非該当 — both sets read from the index's postings a window at a time. For the
+     * verdicts {@code listed}, the first {@code first} programs in source order are kept (a bounded heap each).
      */
-    private static Counted count(IndexSearcher searcher, Query base, Weight eligible, Weight possible,
-                                 List<String> dimensions) throws IOException {
+    private static Counted count(IndexSearcher searcher, Query base, Formula eligible, Formula possible,
+                                 List<String> dimensions, Set<Verdict> listed, int first) throws IOException {
         int n = dimensions.size();
         Verdict[] verdicts = Verdict.values();
         long[] totals = new long[verdicts.length];
@@ -183,17 +157,25 @@ public class EligibilityLookup {
         for (int i = 0; i < n; i++) {
             byValue.add(new HashMap<>());
         }
+        List<FirstInOrder> firsts = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            firsts.add(listed.contains(v) && first > 0 ? new FirstInOrder(first) : null);
+        }
         searcher.search(base, new SimpleCollector() {
             private final SortedSetDocValues[] values = new SortedSetDocValues[n];
             private final long[][][] perOrdinal = new long[n][][];
-            private DocIdSetIterator eligibleDocs;
-            private DocIdSetIterator possibleDocs;
+            private Formula.Leaf eligibleDocs;
+            private Formula.Leaf possibleDocs;
+            private NumericDocValues order;
+            private NumericDocValues ids;
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
                 flush();
-                eligibleDocs = iterator(eligible.scorer(context));
-                possibleDocs = iterator(possible.scorer(context));
+                order = DocValues.getNumeric(context.reader(), ProgramDocuments.SOURCE_ORDER);
+                ids = DocValues.getNumeric(context.reader(), ProgramDocuments.ID);
+                eligibleDocs = Formula.leaf(eligible, context.reader());
+                possibleDocs = Formula.leaf(possible, context.reader());
                 for (int i = 0; i < n; i++) {
                     values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
                     perOrdinal[i] = new long[verdicts.length][(int) values[i].getValueCount()];
@@ -202,8 +184,13 @@ public class EligibilityLookup {
 
             @Override
             public void collect(int doc) throws IOException {
-                int v = matches(eligibleDocs, doc) ? 0 : matches(possibleDocs, doc) ? 1 : 2;
+                int v = eligibleDocs.contains(doc) ? 0 : possibleDocs.contains(doc) ? 1 : 2;
                 totals[v]++;
+                FirstInOrder list = firsts.get(v);
+                if (list != null) {
+                    long o = order.advanceExact(doc) ? order.longValue() : Long.MAX_VALUE;
+                    list.offer(o, ids.advanceExact(doc) ? ids.longValue() : 0);
+                }
                 for (int i = 0; i < n; i++) {
                     SortedSetDocValues dv = values[i];
                     if (dv.advanceExact(doc)) {
@@ -259,20 +246,43 @@ public class EligibilityLookup {
             });
             facets.put(dimensions.get(i), counts);
         }
-        return new Counted(total, facets);
+        Map<Verdict, List<Long>> lists = new EnumMap<>(Verdict.class);
+        for (Verdict v : verdicts) {
+            if (firsts.get(v.ordinal()) != null) {
+                lists.put(v, firsts.get(v.ordinal()).ids());
+            }
+        }
+        return new Counted(total, facets, lists);
     }
 
-    private static DocIdSetIterator iterator(Scorer scorer) {
-        return scorer == null ? null : scorer.iterator();
+    /** The first {@code limit} (source order, id) keys offered, kept in a bounded max-heap. */
+    private static final class FirstInOrder {
+
+        private final int limit;
+        private final java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(
+                java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]).reversed());
+
+        FirstInOrder(int limit) {
+            this.limit = limit;
+        }
+
+        void offer(long order, long id) {
+            if (heap.size() < limit) {
+                heap.add(new long[] {order, id});
+                return;
+            }
+            long[] worst = heap.peek();
+            if (order < worst[0] || order == worst[0] && id < worst[1]) {
+                heap.poll();
+                heap.add(new long[] {order, id});
+            }
+        }
+
+        List<Long> ids() {
+            List<long[]> keys = new ArrayList<>(heap);
+            keys.sort(java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
+            return keys.stream().map(k -> k[1]).toList();
+        }
     }
 
-    private static boolean matches(DocIdSetIterator docs, int doc) throws IOException {
-        if (docs == null) {
-            return false;
-        }
-        if (docs.docID() < doc) {
-            docs.advance(doc);
-        }
-        return docs.docID() == doc;
-    }
 }

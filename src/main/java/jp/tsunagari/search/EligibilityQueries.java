@@ -15,32 +15,18 @@ import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.RuleKey;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Turns a profile into two queries over {@link EligibilityFields}: <em>possible</em> matches the programs with a
+ * Turns a profile into two sets of programs ({@link Formula}s over the terms of {@link EligibilityFields}): <em>possible</em> matches the programs with a
  * group in which no hard criterion fails (該当 or 要確認), <em>eligible</em> those with a group in which every
  * criterion holds (該当). Each distinct {@link RuleKey} in the index is judged once by {@link EligibilityChecker}
  * (a few hundred at most, whatever the catalogue's size); an area criterion's outcome is taken from the checker for
  * each case — the place is inside its areas, too coarse to tell, or outside — and the case is told by the index.
  */
 final class EligibilityQueries {
-
-    static {
-        // A catalogue with many groups per program and many distinct rules makes wide (but cheap) queries.
-        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 16_384));
-    }
 
     private final EligibilityChecker checker;
     private volatile Rules rules;
@@ -49,7 +35,7 @@ final class EligibilityQueries {
         this.checker = checker;
     }
 
-    record Compiled(Query eligible, Query possible) {
+    record Compiled(Formula eligible, Formula possible) {
     }
 
     /** A rule as the index holds it: its term, its group, and for an area criterion its slot ({@code g0|a1}). */
@@ -63,19 +49,19 @@ final class EligibilityQueries {
     Compiled compile(IndexReader reader, Profile profile) {
         Rules r = rules(reader);
         Map<String, Outcome> memo = new HashMap<>();
-        return new Compiled(query(r, profile, memo, false), query(r, profile, memo, true));
+        return new Compiled(formula(r, profile, memo, false), formula(r, profile, memo, true));
     }
 
     /**
      * Programs with a group that nothing in {@code profile} blocks: for <em>possible</em>, a hard criterion that
      * fails; otherwise any criterion that does not hold.
      */
-    private Query query(Rules r, Profile profile, Map<String, Outcome> memo, boolean possible) {
+    private Formula formula(Rules r, Profile profile, Map<String, Outcome> memo, boolean possible) {
         List<List<String>> blockingTerms = new ArrayList<>();
-        List<List<Query>> blockingQueries = new ArrayList<>();
+        List<List<Formula>> blockers = new ArrayList<>();
         for (int i = 0; i < r.groups(); i++) {
             blockingTerms.add(new ArrayList<>());
-            blockingQueries.add(new ArrayList<>());
+            blockers.add(new ArrayList<>());
         }
         // Area rules by slot and by the place they read (in one slot, programs differ in what their criterion is).
         Map<String, List<Rule>> areaRulesBySlot = new TreeMap<>();
@@ -96,31 +82,31 @@ final class EligibilityQueries {
                 areaRulesBySlot.computeIfAbsent(rule.slot() + "|" + place, s -> new ArrayList<>()).add(rule);
             }
         }
-        areaRulesBySlot.values().forEach(rules -> areaBlockers(rules.get(0).slot(), rules, profile, possible, blockingQueries));
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        areaRulesBySlot.values().forEach(rules -> areaBlockers(rules.get(0).slot(), rules, profile, possible, blockers));
+        List<Formula> groups = new ArrayList<>();
         for (int i = 0; i < r.groups(); i++) {
-            BooleanQuery.Builder group = new BooleanQuery.Builder()
-                    .add(term(EligibilityFields.RULES, EligibilityFields.group(i)), Occur.FILTER);
-            if (!blockingTerms.get(i).isEmpty()) {
-                group.add(terms(EligibilityFields.RULES, blockingTerms.get(i)), Occur.MUST_NOT);
-            }
-            blockingQueries.get(i).forEach(q -> group.add(q, Occur.MUST_NOT));
-            any.add(group.build(), Occur.SHOULD);
+            List<Formula> blocking = new ArrayList<>(blockers.get(i));
+            blocking.add(Formula.anyTerm(EligibilityFields.RULES, blockingTerms.get(i)));
+            Formula group = Formula.anyTerm(EligibilityFields.RULES, List.of(EligibilityFields.group(i)));
+            Formula blocked = Formula.or(blocking);
+            groups.add(blocked == Formula.NONE ? group : new Formula.AndNot(group, blocked));
         }
-        return r.groups() == 0 ? new MatchNoDocsQuery() : new ConstantScoreQuery(any.build());
+        return Formula.or(groups);
     }
 
     /**
-     * For the area criteria in one slot that read the same place, those whose outcome blocks the group: the place is inside their areas
-     * (one of the areas containing it), too coarse (a prefecture, for a municipality's criterion) or outside.
+     * For the area criteria in one slot that read the same place, those whose outcome blocks the group: the place is
+     * inside their areas (one of the areas containing it), too coarse (a prefecture, for a municipality's criterion)
+     * or outside.
      */
     private void areaBlockers(String slot, List<Rule> rules, Profile profile, boolean possible,
-                              List<List<Query>> blockers) {
+                              List<List<Formula>> blockers) {
         int group = rules.get(0).group();
         String place = RuleKey.placeFor(rules.get(0).prototype(), profile);
-        List<String> insideTerms = checker.containing(place).stream().map(code -> slot + "|=" + code).toList();
-        Query inside = terms(EligibilityFields.AREAS, insideTerms);
-        Query coarse = place.length() == 2 ? term(EligibilityFields.AREAS, slot + "|~" + place) : null;
+        Formula inside = Formula.anyTerm(EligibilityFields.AREAS,
+                checker.containing(place).stream().map(code -> slot + "|=" + code).toList());
+        Formula coarse = place.length() == 2
+                ? Formula.anyTerm(EligibilityFields.AREAS, List.of(slot + "|~" + place)) : Formula.NONE;
         List<String> whenInside = new ArrayList<>();
         List<String> whenCoarse = new ArrayList<>();
         List<String> whenOutside = new ArrayList<>();
@@ -128,7 +114,7 @@ final class EligibilityQueries {
             if (blocks(checker.outcomeInside(rule.prototype(), true), possible)) {
                 whenInside.add(rule.term());
             }
-            if (coarse != null && blocks(checker.outcomeInside(rule.prototype(), null), possible)) {
+            if (coarse != Formula.NONE && blocks(checker.outcomeInside(rule.prototype(), null), possible)) {
                 whenCoarse.add(rule.term());
             }
             if (blocks(checker.outcomeInside(rule.prototype(), false), possible)) {
@@ -136,20 +122,15 @@ final class EligibilityQueries {
             }
         }
         if (!whenInside.isEmpty()) {
-            blockers.get(group).add(new BooleanQuery.Builder().add(terms(EligibilityFields.RULES, whenInside), Occur.FILTER)
-                    .add(inside, Occur.FILTER).build());
+            blockers.get(group).add(new Formula.And(Formula.anyTerm(EligibilityFields.RULES, whenInside), inside));
         }
         if (!whenCoarse.isEmpty()) {
-            blockers.get(group).add(new BooleanQuery.Builder().add(terms(EligibilityFields.RULES, whenCoarse), Occur.FILTER)
-                    .add(coarse, Occur.FILTER).add(inside, Occur.MUST_NOT).build());
+            blockers.get(group).add(new Formula.AndNot(
+                    new Formula.And(Formula.anyTerm(EligibilityFields.RULES, whenCoarse), coarse), inside));
         }
         if (!whenOutside.isEmpty()) {
-            BooleanQuery.Builder outside = new BooleanQuery.Builder()
-                    .add(terms(EligibilityFields.RULES, whenOutside), Occur.FILTER).add(inside, Occur.MUST_NOT);
-            if (coarse != null) {
-                outside.add(coarse, Occur.MUST_NOT);
-            }
-            blockers.get(group).add(outside.build());
+            blockers.get(group).add(new Formula.AndNot(
+                    new Formula.AndNot(Formula.anyTerm(EligibilityFields.RULES, whenOutside), inside), coarse));
         }
     }
 
@@ -160,15 +141,6 @@ final class EligibilityQueries {
 
     private static boolean blocks(Outcome o, boolean possible) {
         return possible ? o == Outcome.FAILS : o != Outcome.HOLDS;
-    }
-
-    private static Query term(String field, String text) {
-        return new TermQuery(new Term(field, text));
-    }
-
-    private static Query terms(String field, List<String> texts) {
-        return texts.size() == 1 ? term(field, texts.get(0))
-                : new TermInSetQuery(field, texts.stream().map(BytesRef::new).toList());
     }
 
     private Rules rules(IndexReader reader) {

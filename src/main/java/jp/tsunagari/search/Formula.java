@@ -1,0 +1,177 @@
+package jp.tsunagari.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * A set of documents described by index terms: those carrying any of some terms, and intersections, differences and
+ * unions of such sets. {@link #leaf} reads it for one segment window by window ({@value #WINDOW} documents at a time,
+ * from the terms' postings), so its memory is fixed by the formula, not by the catalogue's size.
+ */
+sealed interface Formula {
+
+    int WINDOW = 4096;
+
+    /** Documents with any of {@code terms} in {@code field}. */
+    record AnyTerm(String field, List<String> terms) implements Formula {
+    }
+
+    record And(Formula a, Formula b) implements Formula {
+    }
+
+    /** In {@code a} but not in {@code b}. */
+    record AndNot(Formula a, Formula b) implements Formula {
+    }
+
+    record Or(List<Formula> parts) implements Formula {
+    }
+
+    Formula NONE = new Or(List.of());
+
+    static Formula anyTerm(String field, List<String> terms) {
+        return terms.isEmpty() ? NONE : new AnyTerm(field, List.copyOf(terms));
+    }
+
+    static Formula or(List<Formula> parts) {
+        List<Formula> some = parts.stream().filter(p -> p != NONE).toList();
+        return some.isEmpty() ? NONE : some.size() == 1 ? some.get(0) : new Or(some);
+    }
+
+    /** The formula over one segment: which of its documents are in the set. */
+    static Leaf leaf(Formula f, LeafReader reader) {
+        return new Leaf(node(f, reader));
+    }
+
+    /** Answers {@link #contains} for increasing document numbers, computing one window of bits at a time. */
+    final class Leaf {
+
+        private final Node root;
+        private int windowStart = -1;
+
+        private Leaf(Node root) {
+            this.root = root;
+        }
+
+        boolean contains(int doc) {
+            if (windowStart < 0 || doc >= windowStart + WINDOW) {
+                windowStart = doc - doc % WINDOW;
+                root.fill(windowStart);
+            }
+            return root.bits.get(doc - windowStart);
+        }
+    }
+
+    private static Node node(Formula f, LeafReader reader) {
+        if (f instanceof AnyTerm t) {
+            return new TermsNode(postings(reader, t));
+        }
+        if (f instanceof And a) {
+            return new BinaryNode(node(a.a(), reader), node(a.b(), reader), false);
+        }
+        if (f instanceof AndNot a) {
+            return new BinaryNode(node(a.a(), reader), node(a.b(), reader), true);
+        }
+        return new OrNode(((Or) f).parts().stream().map(p -> node(p, reader)).toList());
+    }
+
+    private static List<PostingsEnum> postings(LeafReader reader, AnyTerm t) {
+        List<PostingsEnum> postings = new ArrayList<>();
+        try {
+            Terms terms = reader.terms(t.field());
+            if (terms == null) {
+                return postings;
+            }
+            TermsEnum e = terms.iterator();
+            for (String term : t.terms()) {
+                if (e.seekExact(new BytesRef(term))) {
+                    postings.add(e.postings(null, PostingsEnum.NONE));
+                }
+            }
+            return postings;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** One node of a formula over a segment, with its bits for the current window. */
+    abstract class Node {
+        final FixedBitSet bits = new FixedBitSet(WINDOW);
+
+        abstract void fill(int start);
+    }
+
+    final class TermsNode extends Node {
+        private final List<PostingsEnum> postings;
+
+        TermsNode(List<PostingsEnum> postings) {
+            this.postings = postings;
+        }
+
+        @Override
+        void fill(int start) {
+            bits.clear();
+            int end = start + WINDOW;
+            try {
+                for (PostingsEnum p : postings) {
+                    int doc = p.docID() < start ? p.advance(start) : p.docID();
+                    while (doc < end) {
+                        bits.set(doc - start);
+                        doc = p.nextDoc();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    final class BinaryNode extends Node {
+        private final Node a;
+        private final Node b;
+        private final boolean not;
+
+        BinaryNode(Node a, Node b, boolean not) {
+            this.a = a;
+            this.b = b;
+            this.not = not;
+        }
+
+        @Override
+        void fill(int start) {
+            a.fill(start);
+            b.fill(start);
+            bits.clear();
+            bits.or(a.bits);
+            if (not) {
+                bits.andNot(b.bits);
+            } else {
+                bits.and(b.bits);
+            }
+        }
+    }
+
+    final class OrNode extends Node {
+        private final List<Node> parts;
+
+        OrNode(List<Node> parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        void fill(int start) {
+            bits.clear();
+            for (Node p : parts) {
+                p.fill(start);
+                bits.or(p.bits);
+            }
+        }
+    }
+}
