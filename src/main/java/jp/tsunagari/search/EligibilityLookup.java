@@ -14,17 +14,15 @@ import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.Verdict;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.TermQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,18 +75,12 @@ public class EligibilityLookup {
             EligibilityQueries.Compiled compiled = queries.compile(searcher.getIndexReader(), profile);
             Formula eligible = compiled.eligible();
             Formula possible = compiled.possible();
-            List<String> unselected = DIMENSIONS.stream().filter(d -> values(filters, d).isEmpty()).toList();
             // The lists come from the same pass: the first from + size programs of each verdict listed.
             int deepest = slices.stream().mapToInt(s -> Math.min(s.from() + s.size(), MAX_WINDOW)).max().orElse(0);
             Set<Verdict> listed = new java.util.HashSet<>();
             slices.forEach(s -> listed.addAll(s.verdicts()));
-            Counted all = count(searcher, filter(filters, null), eligible, possible, unselected, listed, deepest);
-            Map<String, Map<String, Map<Verdict, Long>>> facets = new LinkedHashMap<>();
-            for (String dimension : DIMENSIONS) {
-                facets.put(dimension, unselected.contains(dimension) ? all.facets().get(dimension)
-                        : count(searcher, filter(filters, dimension), eligible, possible, List.of(dimension), Set.of(), 0)
-                        .facets().get(dimension));
-            }
+            Counted all = count(searcher, filters, eligible, possible, listed, deepest);
+            Map<String, Map<String, Map<Verdict, Long>>> facets = all.facets();
             List<List<Long>> pages = new ArrayList<>();
             for (Slice slice : slices) {
                 pages.add(slice(slice, all));
@@ -123,19 +115,16 @@ public class EligibilityLookup {
         return filters.getOrDefault(dimension, Set.of());
     }
 
-    /** Every dimension's selection, except {@code without}'s. */
-    private static Query filter(Map<String, Set<String>> filters, String without) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+    /** Every dimension's selection, except {@code without}'s: the programs with one of the values of each. */
+    private static Formula filter(Map<String, Set<String>> filters, String without) {
+        List<Formula> parts = new ArrayList<>();
         for (String dimension : DIMENSIONS) {
             Set<String> values = values(filters, dimension);
-            if (dimension.equals(without) || values.isEmpty()) {
-                continue;
+            if (!dimension.equals(without) && !values.isEmpty()) {
+                parts.add(Formula.anyTerm(dimension, List.copyOf(new java.util.TreeSet<>(values))));
             }
-            BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
-            values.forEach(v -> anyOf.add(new TermQuery(new Term(dimension, v)), Occur.SHOULD));
-            query.add(anyOf.build(), Occur.FILTER);
         }
-        return query.build();
+        return Formula.and(parts);
     }
 
     /** Counts, and per verdict listed its first programs in source order (ids). */
@@ -144,108 +133,92 @@ public class EligibilityLookup {
     }
 
     /**
-     * One pass over the programs that pass the filters: each is 該当 if it is in the eligible set, else 要確認 if it is
-     * in the possible set, else 非該当 — both sets read from the index's postings a window at a time. For the
-     * verdicts {@code listed}, the first {@code first} programs in source order are kept (a bounded heap each).
+     * One pass over the index, a window of {@value Formula#WINDOW} documents at a time, all in bit sets: the programs
+     * that pass the filters (live ones only), split into 該当 (in the eligible set), 要確認 (in the possible set, not
+     * the eligible one) and 非該当; each verdict counted in all and per facet value (a value's programs are its
+     * postings; a dimension is counted under the other dimensions' filters). For the verdicts {@code listed}, the
+     * first {@code first} programs in source order are kept (a bounded heap each). Memory is fixed by the formulas and
+     * the facet values, not by the catalogue's size.
      */
-    private static Counted count(IndexSearcher searcher, Query base, Formula eligible, Formula possible,
-                                 List<String> dimensions, Set<Verdict> listed, int first) throws IOException {
-        int n = dimensions.size();
+    private static Counted count(IndexSearcher searcher, Map<String, Set<String>> filters, Formula eligible,
+                                 Formula possible, Set<Verdict> listed, int first) throws IOException {
         Verdict[] verdicts = Verdict.values();
         long[] totals = new long[verdicts.length];
-        List<Map<String, long[]>> byValue = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byValue.add(new HashMap<>());
-        }
+        Map<String, Map<String, long[]>> byValue = new LinkedHashMap<>();
+        DIMENSIONS.forEach(d -> byValue.put(d, new HashMap<>()));
         List<FirstInOrder> firsts = new ArrayList<>();
         for (Verdict v : verdicts) {
             firsts.add(listed.contains(v) && first > 0 ? new FirstInOrder(first) : null);
         }
-        searcher.search(base, new SimpleCollector() {
-            private final SortedSetDocValues[] values = new SortedSetDocValues[n];
-            private final long[][][] perOrdinal = new long[n][][];
-            private Formula.Leaf eligibleDocs;
-            private Formula.Leaf possibleDocs;
-            private NumericDocValues order;
-            private NumericDocValues ids;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                flush();
-                order = DocValues.getNumeric(context.reader(), ProgramDocuments.SOURCE_ORDER);
-                ids = DocValues.getNumeric(context.reader(), ProgramDocuments.ID);
-                eligibleDocs = Formula.leaf(eligible, context.reader());
-                possibleDocs = Formula.leaf(possible, context.reader());
-                for (int i = 0; i < n; i++) {
-                    values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
-                    perOrdinal[i] = new long[verdicts.length][(int) values[i].getValueCount()];
+        Formula all = filter(filters, null);
+        Map<String, Formula> without = new HashMap<>();
+        DIMENSIONS.forEach(d -> without.put(d, values(filters, d).isEmpty() ? all : filter(filters, d)));
+        FixedBitSet base = new FixedBitSet(Formula.WINDOW);
+        FixedBitSet[] split = {new FixedBitSet(Formula.WINDOW), new FixedBitSet(Formula.WINDOW), new FixedBitSet(Formula.WINDOW)};
+        FixedBitSet[] dimSplit = {new FixedBitSet(Formula.WINDOW), new FixedBitSet(Formula.WINDOW), new FixedBitSet(Formula.WINDOW)};
+        for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            LeafReader reader = context.reader();
+            Formula.Leaf eligibleDocs = Formula.leaf(eligible, reader);
+            Formula.Leaf possibleDocs = Formula.leaf(possible, reader);
+            Formula.Leaf allDocs = Formula.leaf(all, reader);
+            Map<String, Formula.Leaf> withoutDocs = new HashMap<>();
+            Map<String, Map<String, Formula.Leaf>> valueDocs = new LinkedHashMap<>();
+            for (String d : DIMENSIONS) {
+                withoutDocs.put(d, without.get(d) == all ? allDocs : Formula.leaf(without.get(d), reader));
+                Map<String, Formula.Leaf> docs = new LinkedHashMap<>();
+                for (String value : terms(reader, d)) {
+                    docs.put(value, Formula.leaf(Formula.anyTerm(d, List.of(value)), reader));
                 }
+                valueDocs.put(d, docs);
             }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                int v = eligibleDocs.contains(doc) ? 0 : possibleDocs.contains(doc) ? 1 : 2;
-                totals[v]++;
-                FirstInOrder list = firsts.get(v);
-                if (list != null) {
-                    long o = order.advanceExact(doc) ? order.longValue() : Long.MAX_VALUE;
-                    list.offer(o, ids.advanceExact(doc) ? ids.longValue() : 0);
+            Bits live = reader.getLiveDocs();
+            NumericDocValues order = DocValues.getNumeric(reader, ProgramDocuments.SOURCE_ORDER);
+            NumericDocValues ids = DocValues.getNumeric(reader, ProgramDocuments.ID);
+            for (int start = 0; start < reader.maxDoc(); start += Formula.WINDOW) {
+                FixedBitSet e = eligibleDocs.window(start);
+                FixedBitSet p = possibleDocs.window(start);
+                live(base, allDocs.window(start), live, start);
+                split(base, e, p, split);
+                for (int v = 0; v < verdicts.length; v++) {
+                    totals[v] += split[v].cardinality();
+                    FirstInOrder list = firsts.get(v);
+                    if (list != null) {
+                        offer(split[v], start, order, ids, list);
+                    }
                 }
-                for (int i = 0; i < n; i++) {
-                    SortedSetDocValues dv = values[i];
-                    if (dv.advanceExact(doc)) {
-                        long[] per = perOrdinal[i][v];
-                        for (int k = dv.docValueCount(); k > 0; k--) {
-                            per[(int) dv.nextOrd()]++;
+                for (String d : DIMENSIONS) {
+                    FixedBitSet[] counted = split;
+                    if (without.get(d) != all) {
+                        live(base, withoutDocs.get(d).window(start), live, start);
+                        split(base, e, p, dimSplit);
+                        counted = dimSplit;
+                    }
+                    for (Map.Entry<String, Formula.Leaf> value : valueDocs.get(d).entrySet()) {
+                        FixedBitSet bits = value.getValue().window(start);
+                        long[] per = byValue.get(d).computeIfAbsent(value.getKey(), k -> new long[verdicts.length]);
+                        for (int v = 0; v < verdicts.length; v++) {
+                            per[v] += FixedBitSet.intersectionCount(bits, counted[v]);
                         }
                     }
                 }
             }
-
-            @Override
-            public void finish() throws IOException {
-                flush();
-            }
-
-            private void flush() throws IOException {
-                for (int i = 0; i < n; i++) {
-                    if (perOrdinal[i] == null) {
-                        continue;
-                    }
-                    for (int v = 0; v < verdicts.length; v++) {
-                        long[] per = perOrdinal[i][v];
-                        for (int ord = 0; ord < per.length; ord++) {
-                            if (per[ord] > 0) {
-                                byValue.get(i).computeIfAbsent(values[i].lookupOrd(ord).utf8ToString(),
-                                        k -> new long[verdicts.length])[v] += per[ord];
-                            }
-                        }
-                    }
-                    perOrdinal[i] = null;
-                }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
+        }
         Map<Verdict, Long> total = new EnumMap<>(Verdict.class);
         for (Verdict v : verdicts) {
             total.put(v, totals[v.ordinal()]);
         }
         Map<String, Map<String, Map<Verdict, Long>>> facets = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
+        byValue.forEach((dimension, values) -> {
             Map<String, Map<Verdict, Long>> counts = new HashMap<>();
-            byValue.get(i).forEach((value, per) -> {
+            values.forEach((value, per) -> {
                 Map<Verdict, Long> m = new EnumMap<>(Verdict.class);
                 for (Verdict v : verdicts) {
                     m.put(v, per[v.ordinal()]);
                 }
                 counts.put(value, m);
             });
-            facets.put(dimensions.get(i), counts);
-        }
+            facets.put(dimension, counts);
+        });
         Map<Verdict, List<Long>> lists = new EnumMap<>(Verdict.class);
         for (Verdict v : verdicts) {
             if (firsts.get(v.ordinal()) != null) {
@@ -253,6 +226,57 @@ public class EligibilityLookup {
             }
         }
         return new Counted(total, facets, lists);
+    }
+
+    /** {@code into} = the window's documents of {@code docs} that are not deleted. */
+    private static void live(FixedBitSet into, FixedBitSet docs, Bits live, int start) {
+        into.clear();
+        into.or(docs);
+        if (live != null) {
+            for (int i = into.nextSetBit(0); i != DocIdSetIterator.NO_MORE_DOCS; i = i + 1 < Formula.WINDOW
+                    ? into.nextSetBit(i + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                if (!live.get(start + i)) {
+                    into.clear(i);
+                }
+            }
+        }
+    }
+
+    /** 該当 = base ∧ eligible, 要確認 = base ∧ possible ∧ ¬eligible, 非該当 = base ∧ ¬possible. */
+    private static void split(FixedBitSet base, FixedBitSet eligible, FixedBitSet possible, FixedBitSet[] into) {
+        for (FixedBitSet b : into) {
+            b.clear();
+            b.or(base);
+        }
+        into[0].and(eligible);
+        into[1].and(possible);
+        into[1].andNot(eligible);
+        into[2].andNot(possible);
+    }
+
+    private static void offer(FixedBitSet docs, int start, NumericDocValues order, NumericDocValues ids,
+                              FirstInOrder list) throws IOException {
+        for (int i = docs.nextSetBit(0); i != DocIdSetIterator.NO_MORE_DOCS; i = i + 1 < Formula.WINDOW
+                ? docs.nextSetBit(i + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            int doc = start + i;
+            long o = order.advanceExact(doc) ? order.longValue() : Long.MAX_VALUE;
+            if (list.wants(o)) {
+                list.offer(o, ids.advanceExact(doc) ? ids.longValue() : 0);
+            }
+        }
+    }
+
+    /** The values of a facet dimension in one segment. */
+    private static List<String> terms(LeafReader reader, String field) throws IOException {
+        List<String> values = new ArrayList<>();
+        Terms terms = reader.terms(field);
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                values.add(t.utf8ToString());
+            }
+        }
+        return values;
     }
 
     /** The first {@code limit} (source order, id) keys offered, kept in a bounded max-heap. */
@@ -264,6 +288,11 @@ public class EligibilityLookup {
 
         FirstInOrder(int limit) {
             this.limit = limit;
+        }
+
+        /** False when a program of this order cannot enter the list (its order is past the last kept one's). */
+        boolean wants(long order) {
+            return heap.size() < limit || order <= heap.peek()[0];
         }
 
         void offer(long order, long id) {

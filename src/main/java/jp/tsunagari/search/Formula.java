@@ -36,6 +36,20 @@ sealed interface Formula {
 
     Formula NONE = new Or(List.of());
 
+    /** Every document of the segment (deleted ones too: {@link Leaf#window} leaves them to the caller). */
+    record All() implements Formula {
+    }
+
+    Formula ALL = new All();
+
+    static Formula and(List<Formula> parts) {
+        Formula f = ALL;
+        for (Formula p : parts) {
+            f = f == ALL ? p : new And(f, p);
+        }
+        return f;
+    }
+
     static Formula anyTerm(String field, List<String> terms) {
         return terms.isEmpty() ? NONE : new AnyTerm(field, List.copyOf(terms));
     }
@@ -62,16 +76,27 @@ sealed interface Formula {
 
         boolean contains(int doc) {
             if (windowStart < 0 || doc >= windowStart + WINDOW) {
-                windowStart = doc - doc % WINDOW;
-                root.fill(windowStart);
+                window(doc - doc % WINDOW);
             }
             return root.bits.get(doc - windowStart);
+        }
+
+        /** The bits of the window from {@code start} (a multiple of {@value #WINDOW}; windows in increasing order). */
+        FixedBitSet window(int start) {
+            if (start != windowStart) {
+                windowStart = start;
+                root.fill(start);
+            }
+            return root.bits;
         }
     }
 
     private static Node node(Formula f, LeafReader reader) {
         if (f instanceof AnyTerm t) {
             return new TermsNode(postings(reader, t));
+        }
+        if (f instanceof All) {
+            return new AllNode(reader.maxDoc());
         }
         if (f instanceof And a) {
             return new BinaryNode(node(a.a(), reader), node(a.b(), reader), false);
@@ -130,6 +155,20 @@ sealed interface Formula {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    final class AllNode extends Node {
+        private final int maxDoc;
+
+        AllNode(int maxDoc) {
+            this.maxDoc = maxDoc;
+        }
+
+        @Override
+        void fill(int start) {
+            bits.clear();
+            bits.set(0, Math.max(0, Math.min(WINDOW, maxDoc - start)));
         }
     }
 

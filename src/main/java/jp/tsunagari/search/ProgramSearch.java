@@ -148,7 +148,7 @@ public class ProgramSearch {
         return query.build();
     }
 
-    static Sort sort(String sort) {
+    private static Sort sort(String sort) {
         SortField byId = new SortField(ProgramDocuments.ID, SortField.Type.LONG);
         return switch (sort) {
             case "relevance" -> new Sort(SortField.FIELD_SCORE, new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);

@@ -29,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The lookup is an optimisation of {@link jp.tsunagari.eligibility.EligibilityEvaluator}, not a second set of rules:
  * over a synthetic catalogue of {@value #N} programs and {@value #PROFILES} random profiles (seeded, printed;
  * {@code -Deligibility.seed=N} repeats a run), the verdict the index lookup implies for every published program — by
- * the list it puts the program in — equals the evaluator's, and the counts (in all and per category) agree.
+ * the list it puts the program in — equals the evaluator's, and the counts (in all and per category) agree, also
+ * with a category filter (whose own counts stay those without it) and for the first page of a filtered list.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:lookup;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
@@ -61,6 +62,8 @@ class EligibilityLookupEquivalenceTest {
         Random random = new Random(seed);
         Codes codes = codes(programs);
         Map<Verdict, Long> seen = new EnumMap<>(Verdict.class);
+        Map<Long, String> categoryOf = new HashMap<>();
+        programs.forEach(p -> categoryOf.put(p.id(), p.categoryCode()));
         for (int i = 0; i < PROFILES; i++) {
             Profile profile = profile(random, codes);
             EligibilityLookup.Answer answer = lookup.find(profile, Map.of(), List.of(
@@ -88,6 +91,20 @@ class EligibilityLookupEquivalenceTest {
                             .as("category %s, %s", category, v).isEqualTo(counts.getOrDefault(v, 0L));
                 }
             });
+            // Filtered by one category: its counts, and the category counts still those without the filter.
+            String chosen = List.copyOf(new TreeSet<>(perCategory.keySet())).get(random.nextInt(perCategory.size()));
+            EligibilityLookup.Answer filtered = lookup.find(profile, Map.of("category", Set.of(chosen)),
+                    List.of(new EligibilityLookup.Slice(Verdict.CHECK, 0, 5)));
+            for (Verdict v : Verdict.values()) {
+                assertThat(filtered.total(v)).as("profile %d in category %s, %s", i, chosen, v)
+                        .isEqualTo(perCategory.get(chosen).getOrDefault(v, 0L));
+                for (String category : perCategory.keySet()) {
+                    assertThat(filtered.facets().get("category").get(category).get(v))
+                            .isEqualTo(answer.facets().get("category").get(category).get(v));
+                }
+            }
+            assertThat(filtered.slices().get(0)).isEqualTo(answer.slices().get(Verdict.CHECK.ordinal()).stream()
+                    .filter(id -> categoryOf.get(id).equals(chosen)).limit(5).toList());
         }
         System.out.println("eligibility lookup equivalence: " + programs.size() + " programs × " + PROFILES
                 + " profiles, verdicts seen " + seen);
