@@ -193,13 +193,7 @@ public class EligibilityLookup {
                         split(base, e, p, dimSplit);
                         counted = dimSplit;
                     }
-                    for (Map.Entry<String, Formula.Leaf> value : valueDocs.get(d).entrySet()) {
-                        FixedBitSet bits = value.getValue().window(start);
-                        long[] per = byValue.get(d).computeIfAbsent(value.getKey(), k -> new long[verdicts.length]);
-                        for (int v = 0; v < verdicts.length; v++) {
-                            per[v] += FixedBitSet.intersectionCount(bits, counted[v]);
-                        }
-                    }
+                    countValues(valueDocs.get(d), start, counted, byValue.get(d));
                 }
             }
         }
@@ -226,6 +220,18 @@ public class EligibilityLookup {
             }
         }
         return new Counted(total, facets, lists);
+    }
+
+    /** Adds, per facet value, how many of the window's programs of each verdict carry it. */
+    private static void countValues(Map<String, Formula.Leaf> values, int start, FixedBitSet[] verdicts,
+                                    Map<String, long[]> counts) {
+        for (Map.Entry<String, Formula.Leaf> value : values.entrySet()) {
+            FixedBitSet bits = value.getValue().window(start);
+            long[] per = counts.computeIfAbsent(value.getKey(), k -> new long[verdicts.length]);
+            for (int v = 0; v < verdicts.length; v++) {
+                per[v] += FixedBitSet.intersectionCount(bits, verdicts[v]);
+            }
+        }
     }
 
     /** {@code into} = the window's documents of {@code docs} that are not deleted. */
@@ -278,40 +284,4 @@ public class EligibilityLookup {
         }
         return values;
     }
-
-    /** The first {@code limit} (source order, id) keys offered, kept in a bounded max-heap. */
-    private static final class FirstInOrder {
-
-        private final int limit;
-        private final java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(
-                java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]).reversed());
-
-        FirstInOrder(int limit) {
-            this.limit = limit;
-        }
-
-        /** False when a program of this order cannot enter the list (its order is past the last kept one's). */
-        boolean wants(long order) {
-            return heap.size() < limit || order <= heap.peek()[0];
-        }
-
-        void offer(long order, long id) {
-            if (heap.size() < limit) {
-                heap.add(new long[] {order, id});
-                return;
-            }
-            long[] worst = heap.peek();
-            if (order < worst[0] || order == worst[0] && id < worst[1]) {
-                heap.poll();
-                heap.add(new long[] {order, id});
-            }
-        }
-
-        List<Long> ids() {
-            List<long[]> keys = new ArrayList<>(heap);
-            keys.sort(java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
-            return keys.stream().map(k -> k[1]).toList();
-        }
-    }
-
 }
