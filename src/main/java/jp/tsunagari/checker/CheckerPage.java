@@ -51,14 +51,8 @@ class CheckerPage {
     record Listing(CheckerQuery.Code code, ResultPage<EligibilityResults.Result> results) {
     }
 
-    List<Answer> answers(Profile p, Locale locale) {
-        List<String> codes = new ArrayList<>();
-        for (String code : new String[] {p.hometown(), p.residence(), p.familyHome()}) {
-            if (code != null && !Profile.ABROAD.equals(code)) {
-                codes.add(code);
-            }
-        }
-        Map<String, Localized> names = places.namesOf(codes);
+    /** {@code names}: the names of the profile's places (looked up with the results'). */
+    List<Answer> answers(Profile p, Map<String, Localized> names, Locale locale) {
         List<Answer> answers = new ArrayList<>();
         answers.add(p.age() == null ? none("age") : new Answer("age", "checker.age", "checker.summary.age", new Object[] {p.age()}, null));
         answers.add(place("hometown", "checker.hometown", p.hometown(), names, locale));

@@ -93,8 +93,4 @@ record CheckerQuery(Verdict verdict, int page, Map<String, Set<String>> filters,
     public String verdictValue() {
         return verdict == null ? null : Code.of(verdict).value;
     }
-
-    boolean filtered() {
-        return filters.values().stream().anyMatch(v -> !v.isEmpty());
-    }
 }

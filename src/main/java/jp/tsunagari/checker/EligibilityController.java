@@ -57,7 +57,7 @@ class EligibilityController {
         model.addAttribute("problems", query.problems());
         model.addAttribute("query", query);
         model.addAttribute("links", new CheckerLinks(form, query));
-        model.addAttribute("answers", page.answers(read.profile(), locale));
+        model.addAttribute("answers", page.answers(read.profile(), found.placeNames(), locale));
         model.addAttribute("found", found);
         model.addAttribute("verdicts", CheckerQuery.Code.values());
         model.addAttribute("facets", page.options(query, found, locale));

@@ -33,8 +33,6 @@ public class EligibilityResults {
 
     /** Programs per page on /eligibility. */
     public static final int PAGE_SIZE = 20;
-    /** Programs per API page at most. */
-    public static final int MAX_SIZE = 100;
 
     private final EligibilityLookup lookup;
     private final SearchSources sources;
@@ -65,7 +63,7 @@ public class EligibilityResults {
 
     /** Counts per verdict, per facet value and verdict, and the results of each slice asked for, in order. */
     public record Found(Map<Verdict, Long> totals, Map<String, Map<String, Map<Verdict, Long>>> facets,
-                        List<List<Result>> slices) {
+                        List<List<Result>> slices, Map<String, Localized> placeNames) {
 
         public long total(Verdict v) {
             return totals.getOrDefault(v, 0L);
@@ -81,18 +79,19 @@ public class EligibilityResults {
         EligibilityLookup.Answer answer = lookup.find(profile, filters, slices);
         Set<Long> ids = new LinkedHashSet<>();
         answer.slices().forEach(ids::addAll);
-        Map<Long, Result> judged = judge(profile, List.copyOf(ids), locale).stream()
+        List<ProgramRules> programs = sources.rules(List.copyOf(ids));
+        Map<String, Localized> names = places.namesOf(placeCodes(programs, profile));
+        Map<Long, Result> judged = judge(profile, programs, names, locale).stream()
                 .collect(Collectors.toMap(Result::id, Function.identity()));
         List<List<Result>> results = new ArrayList<>();
         for (List<Long> slice : answer.slices()) {
             results.add(slice.stream().map(judged::get).filter(r -> r != null).toList());
         }
-        return new Found(answer.totals(), answer.facets(), results);
+        return new Found(answer.totals(), answer.facets(), results, names);
     }
 
-    /** The given programs (those published), judged with reasons, in the order given. */
-    List<Result> judge(Profile profile, List<Long> ids, Locale locale) {
-        List<ProgramRules> programs = sources.rules(ids);
+    /** The places named in the programs' criteria and in the profile, for one look-up of their names. */
+    private static Set<String> placeCodes(List<ProgramRules> programs, Profile profile) {
         Set<String> codes = new HashSet<>();
         programs.forEach(p -> p.groups().forEach(g -> g.criteria().forEach(c -> codes.addAll(c.areas()))));
         for (String code : new String[] {profile.hometown(), profile.residence(), profile.familyHome()}) {
@@ -100,7 +99,11 @@ public class EligibilityResults {
                 codes.add(code);
             }
         }
-        Map<String, Localized> names = places.namesOf(codes);
+        return codes;
+    }
+
+    /** The programs judged with reasons, in the order given. */
+    private List<Result> judge(Profile profile, List<ProgramRules> programs, Map<String, Localized> names, Locale locale) {
         List<Result> results = new ArrayList<>();
         for (ProgramRules program : programs) {
             Evaluation e = checker.evaluate(program.groups(), profile);

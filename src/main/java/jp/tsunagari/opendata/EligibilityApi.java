@@ -15,6 +15,7 @@ import jp.tsunagari.checker.CheckerForm;
 import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.ProfileReader;
 import jp.tsunagari.eligibility.Verdict;
+import jp.tsunagari.search.Discovery;
 import jp.tsunagari.search.DiscoveryFilters;
 import jp.tsunagari.search.EligibilityLookup;
 import jp.tsunagari.system.PublicUrls;
@@ -79,7 +80,7 @@ class EligibilityApi {
         if (!LISTS.containsKey(list)) {
             errors.add(new ApiProblem.FieldError("verdict", b.verdict(), problems.message("api.error.verdict", b.verdict())));
         }
-        int size = number(b.size(), 20, 1, EligibilityResults.MAX_SIZE, "size", "api.error.size", errors);
+        int size = number(b.size(), 20, 1, Discovery.MAX_SIZE, "size", "api.error.size", errors);
         int page = number(b.page(), 1, 1, Integer.MAX_VALUE, "page", "catalogue.filter.error.page", errors);
         if ((long) page * size > EligibilityLookup.MAX_WINDOW) {
             errors.add(new ApiProblem.FieldError("page", b.page(),

@@ -64,7 +64,7 @@ sealed interface Formula {
         return new Leaf(node(f, reader));
     }
 
-    /** Answers {@link #contains} for increasing document numbers, computing one window of bits at a time. */
+    /** The set over one segment, computed one window of bits at a time, in increasing order. */
     final class Leaf {
 
         private final Node root;
@@ -72,13 +72,6 @@ sealed interface Formula {
 
         private Leaf(Node root) {
             this.root = root;
-        }
-
-        boolean contains(int doc) {
-            if (windowStart < 0 || doc >= windowStart + WINDOW) {
-                window(doc - doc % WINDOW);
-            }
-            return root.bits.get(doc - windowStart);
         }
 
         /** The bits of the window from {@code start} (a multiple of {@value #WINDOW}; windows in increasing order). */
