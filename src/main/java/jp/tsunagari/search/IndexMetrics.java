@@ -34,5 +34,8 @@ class IndexMetrics implements MeterBinder {
             ProgramIndex.Snapshot s = i.current();
             return s == null ? Double.NaN : s.buildTime().toMillis() / 1000.0;
         }).baseUnit("seconds").description("Duration of the last index build").register(registry);
+        Gauge.builder("catalogue.search.index.full-builds", index, ProgramIndex::builds)
+                .description("Times this instance read the whole catalogue into a new index (0 after a start that"
+                        + " caught up the index kept on disk)").register(registry);
     }
 }

@@ -27,6 +27,11 @@ final class ProgramDocuments {
     static final String KANA = "sort_kana";
     static final String START = "sort_start";
     static final String REACH = "sort_reach";
+    /**
+     * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
+     * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
+     */
+    static final int MAPPING = 1;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
 
     private ProgramDocuments() {

@@ -3,7 +3,6 @@ package jp.tsunagari.search;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +42,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The Lucene index of published programs, one per app instance, in files outside the Java heap (memory-mapped;
- * {@code catalogue.search.index-dir}, by default a new temporary folder removed at shutdown). It is built from the database at start-up
- * and follows the database's change marker: at once after a change committed by this instance, and within
+ * {@code catalogue.search.index-dir}, by default {@code search-index} in the data folder; empty: a temporary folder
+ * removed at shutdown). At start-up the index kept from the last run is opened and caught up from the change log
+ * ({@link IndexFolders}); it is built from the whole database only when there is none, it was made from another
+ * database or with another mapping, or the log has a gap. It follows the database's change marker: at once after a change committed by this instance, and within
  * {@code catalogue.search.refresh-ms} (default 2 s) after a change committed by another instance. A change to some
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
  * a gap in the log rebuilds the whole index, while searches go on on the previous one.
@@ -68,13 +68,15 @@ class ProgramIndex {
     private final PageCache pages;
     private final Areas areas;
     private final Analyzer analyzer = Analyzers.perField();
-    private final Path root;
-    private final boolean temporary;
+    private final IndexFolders folders;
     private volatile Snapshot snapshot;
     /** The writer of the current index (guarded by this): incremental updates go through it. */
     private IndexWriter writer;
     private Path folder;
+    /** Full builds by this instance (an index opened from disk and caught up is not one). */
     private int builds;
+    private String database;
+    private volatile boolean closed;
 
     @Autowired
     ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages, EligibilityChecker areas,
@@ -84,13 +86,7 @@ class ProgramIndex {
         this.marker = marker;
         this.places = places;
         this.pages = pages;
-        this.temporary = indexDir.isBlank();
-        try {
-            this.root = temporary ? Files.createTempDirectory("tsunagari-index-")
-                    : Files.createDirectories(Path.of(indexDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.folders = IndexFolders.open(indexDir);
     }
 
     /** For measurements with a prepared snapshot only. */
@@ -100,17 +96,29 @@ class ProgramIndex {
         this.places = null;
         this.pages = null;
         this.areas = null;
-        this.root = null;
-        this.temporary = false;
+        this.folders = null;
     }
 
     @PreDestroy
     synchronized void close() {
-        close(writer);
-        writer = null;
-        if (root != null) {
-            delete(temporary ? root : folder);
+        if (closed) {
+            return;
         }
+        closed = true;
+        IndexFolders.close(writer);
+        writer = null;
+        if (snapshot != null) {
+            release(snapshot);
+            snapshot = null;
+        }
+        if (folders != null) {
+            folders.close();
+        }
+    }
+
+    /** How many times this instance read the whole catalogue into a new index. */
+    synchronized int builds() {
+        return builds;
     }
 
     /**
@@ -155,7 +163,9 @@ class ProgramIndex {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onLocalChange(ChangeMarker.CatalogueChanged changed) {
-        refresh();
+        if (!closed) {
+            refresh();
+        }
     }
 
     @Scheduled(fixedDelayString = "${catalogue.search.refresh-ms:2000}", initialDelayString = "${catalogue.search.refresh-ms:2000}")
@@ -171,8 +181,11 @@ class ProgramIndex {
      * another caller while this one waited), only the changed programs if the log names them, else everything.
      */
     synchronized Snapshot refresh() {
+        if (closed) {
+            throw new IllegalStateException("The search index is closed (the app is stopping)");
+        }
         long to = marker.current();
-        Snapshot s = snapshot;
+        Snapshot s = snapshot != null ? snapshot : openStored(to);
         if (s != null && s.marker() == to) {
             return s;
         }
@@ -180,12 +193,44 @@ class ProgramIndex {
         return changed.isPresent() ? update(changed.get(), to) : rebuild();
     }
 
+    /** The index kept from the last run, if it can be caught up; it becomes the current one. */
+    private Snapshot openStored(long current) {
+        long started = System.nanoTime();
+        Optional<IndexFolders.Stored> stored = folders.newest(analyzer, database(), current);
+        if (stored.isEmpty()) {
+            return null;
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(stored.get().writer().getDirectory());
+            writer = stored.get().writer();
+            folder = stored.get().folder();
+            snapshot = new Snapshot(new IndexSearcher(reader), stored.get().marker(), Instant.now(), reader.numDocs(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(),
+                    stored.get().marker(), snapshot.buildTime().toMillis(), folder);
+            return snapshot;
+        } catch (IOException e) {
+            log.info("The search index in {} cannot be read ({}); building a new one", stored.get().folder(), e.toString());
+            IndexFolders.close(stored.get().writer());
+            IndexFolders.delete(stored.get().folder());
+            return null;
+        }
+    }
+
+    private String database() {
+        if (database == null) {
+            database = marker.databaseId();
+        }
+        return database;
+    }
+
     /** Reads every published program again into a new index. */
     synchronized Snapshot rebuild() {
         long started = System.nanoTime();
         long from = marker.current();
         places.refresh();
-        Path into = root.resolve("build-" + (++builds));
+        builds++;
+        Path into = folders.next();
         IndexWriter built = newWriter(into);
         int[] documents = {0};
         // Reading (this thread) and analysing (the pool's threads; the writer takes documents from several threads)
@@ -212,7 +257,7 @@ class ProgramIndex {
             if (failure.get() != null) {
                 throw failure.get();
             }
-            built.commit();
+            IndexFolders.commit(built, from, database());
             Snapshot next = new Snapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
                     Instant.now(), documents[0], Duration.ofNanos(System.nanoTime() - started));
             IndexWriter previousWriter = writer;
@@ -221,20 +266,20 @@ class ProgramIndex {
             writer = built;
             folder = into;
             swap(next);
-            close(previousWriter);
+            IndexFolders.close(previousWriter);
             if (previous != null) {
                 release(previous);
             }
             if (previousFolder != null) {
-                delete(previousFolder);
+                IndexFolders.delete(previousFolder);
             }
             log.info("Search index built: {} programs in {} ms (change marker {})", next.documents(),
                     next.buildTime().toMillis(), from);
             return next;
         } catch (IOException | RuntimeException e) {
             analysers.shutdownNow();
-            close(built);
-            delete(into);
+            IndexFolders.close(built);
+            IndexFolders.delete(into);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -247,7 +292,7 @@ class ProgramIndex {
                 writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
             }
             sources.eachPublished(List.copyOf(ids), source -> add(writer, source, areas));
-            writer.commit();
+            IndexFolders.commit(writer, to, database());
             Snapshot previous = snapshot;
             DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());
             if (reader == null) {
@@ -284,30 +329,11 @@ class ProgramIndex {
         }
     }
 
-    private static void delete(Path path) {
-        try {
-            IOUtils.rm(path);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Removing the old search index folder {} failed: {}", path, e.toString());
-        }
-    }
-
     private static void add(IndexWriter writer, SearchSource source, Areas areas) {
         try {
             writer.addDocument(ProgramDocuments.of(source, areas));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void close(IndexWriter w) {
-        if (w != null) {
-            try {
-                w.close();
-                w.getDirectory().close();
-            } catch (IOException | RuntimeException e) {
-                log.warn("Closing a replaced index writer failed: {}", e.toString());
-            }
         }
     }
 

@@ -60,6 +60,21 @@ public class ChangeMarker {
         events.publishEvent(new CatalogueChanged(counter));
     }
 
+    /**
+     * This database's identity, made once (a random UUID) and kept in the marker's row: an index kept on disk is only
+     * caught up from the database it was read from, not from a new or restored one whose steps reuse its numbers.
+     */
+    @Transactional
+    public String databaseId() {
+        String id = jdbc.queryForObject("select database_id from change_marker where id = 1", String.class);
+        if (id == null) {
+            jdbc.update("update change_marker set database_id = ? where id = 1 and database_id is null",
+                    java.util.UUID.randomUUID().toString());
+            id = jdbc.queryForObject("select database_id from change_marker where id = 1", String.class);
+        }
+        return id;
+    }
+
     public long current() {
         Long counter = jdbc.queryForObject("select counter from change_marker where id = 1", Long.class);
         return counter == null ? 0 : counter;

@@ -1,0 +1,176 @@
+package jp.tsunagari.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.util.IOUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the search index lives on disk: numbered folders ({@code build-1}, {@code build-2}, …) under one root, the
+ * newest one current. Every commit records the change marker it reached, the database it was read from and the
+ * mapping version ({@link ProgramDocuments#MAPPING}), so the next start can open the newest folder and catch up from
+ * the change log instead of reading the whole catalogue again. A root held by another running instance (its lock is
+ * taken) is not shared: this instance then uses a temporary root, removed at shutdown.
+ */
+final class IndexFolders {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexFolders.class);
+
+    static final String MARKER = "catalogue.marker";
+    static final String DATABASE = "catalogue.database";
+    static final String MAPPING = "catalogue.mapping";
+    private static final String PREFIX = "build-";
+
+    /** An index found on disk that can be caught up: its writer, folder and the marker it reached. */
+    record Stored(IndexWriter writer, Path folder, long marker) {
+    }
+
+    private final Path root;
+    private final boolean temporary;
+    private final Directory lockDirectory;
+    private final Lock lock;
+
+    private IndexFolders(Path root, boolean temporary, Directory lockDirectory, Lock lock) {
+        this.root = root;
+        this.temporary = temporary;
+        this.lockDirectory = lockDirectory;
+        this.lock = lock;
+    }
+
+    /** The folders under {@code configured}, or a new temporary root when none is configured or it is in use. */
+    static IndexFolders open(String configured) {
+        try {
+            if (!configured.isBlank()) {
+                Path root = Files.createDirectories(Path.of(configured));
+                Directory directory = FSDirectory.open(root);
+                try {
+                    return new IndexFolders(root, false, directory, directory.obtainLock("root.lock"));
+                } catch (IOException e) {
+                    directory.close();
+                    log.warn("The search index folder {} is in use by another instance ({}); using a temporary one",
+                            root, e.toString());
+                }
+            }
+            return new IndexFolders(Files.createTempDirectory("tsunagari-index-"), true, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean temporary() {
+        return temporary;
+    }
+
+    /** A new, empty folder for a full build (numbered after every folder there is). */
+    Path next() {
+        return root.resolve(PREFIX + (folders().stream().mapToLong(IndexFolders::number).max().orElse(0) + 1));
+    }
+
+    /**
+     * The newest folder's index, if its last commit was made from {@code database} with today's mapping and at a
+     * marker not beyond {@code current}; every other folder (older builds, an unusable index) is removed.
+     */
+    Optional<Stored> newest(Analyzer analyzer, String database, long current) {
+        if (temporary) {
+            return Optional.empty();
+        }
+        List<Path> folders = folders();
+        Optional<Stored> stored = Optional.empty();
+        if (!folders.isEmpty()) {
+            Path newest = folders.get(folders.size() - 1);
+            stored = usable(newest, analyzer, database, current);
+            folders = stored.isPresent() ? folders.subList(0, folders.size() - 1) : folders;
+        }
+        folders.forEach(IndexFolders::delete);
+        return stored;
+    }
+
+    private static Optional<Stored> usable(Path folder, Analyzer analyzer, String database, long current) {
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer).setOpenMode(OpenMode.APPEND));
+            Map<String, String> data = new HashMap<>();
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) {
+                live.forEach(e -> data.put(e.getKey(), e.getValue()));
+            }
+            String why = !Integer.toString(ProgramDocuments.MAPPING).equals(data.get(MAPPING)) ? "an older mapping"
+                    : !database.equals(data.get(DATABASE)) ? "another database"
+                    : data.get(MARKER) == null || Long.parseLong(data.get(MARKER)) > current ? "a marker ahead of the database"
+                    : null;
+            if (why == null) {
+                return Optional.of(new Stored(writer, folder, Long.parseLong(data.get(MARKER))));
+            }
+            log.info("The search index in {} is not used: it was built from {}; building a new one", folder, why);
+        } catch (IOException | RuntimeException e) {
+            log.info("The search index in {} cannot be opened ({}); building a new one", folder, e.toString());
+        }
+        close(writer);
+        return Optional.empty();
+    }
+
+    /** Commits what the writer holds, recording where it was read from. */
+    static void commit(IndexWriter writer, long marker, String database) throws IOException {
+        writer.setLiveCommitData(Map.of(MARKER, Long.toString(marker), DATABASE, database,
+                MAPPING, Integer.toString(ProgramDocuments.MAPPING)).entrySet());
+        writer.commit();
+    }
+
+    /** At shutdown: a temporary root goes entirely; a kept root keeps its current folder for the next start. */
+    void close() {
+        IOUtils.closeWhileHandlingException(lock, lockDirectory);
+        if (temporary) {
+            delete(root);
+        }
+    }
+
+    private List<Path> folders() {
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> Files.isDirectory(p) && number(p) > 0)
+                    .sorted(Comparator.comparingLong(IndexFolders::number)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long number(Path folder) {
+        String name = folder.getFileName().toString();
+        return name.startsWith(PREFIX) && name.substring(PREFIX.length()).matches("\\d{1,9}")
+                ? Long.parseLong(name.substring(PREFIX.length())) : 0;
+    }
+
+    static void delete(Path path) {
+        try {
+            IOUtils.rm(path);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Removing the old search index folder {} failed: {}", path, e.toString());
+        }
+    }
+
+    static void close(IndexWriter writer) {
+        if (writer != null) {
+            try {
+                writer.close();
+                writer.getDirectory().close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Closing an index writer failed: {}", e.toString());
+            }
+        }
+    }
+}

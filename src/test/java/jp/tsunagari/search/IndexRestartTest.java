@@ -1,0 +1,133 @@
+package jp.tsunagari.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.SearchSources;
+import jp.tsunagari.eligibility.EligibilityChecker;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.system.ChangeMarker;
+import jp.tsunagari.system.PageCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The index kept on disk across a restart: the app's index is closed (the stop), the catalogue changes while it is
+ * down, and a new index on the same folder (the start) opens it and catches up from the change log, with no full
+ * build. A log with a gap, or another database, means a full build.
+ */
+@SpringBootTest(properties = {"catalogue.search.refresh-ms=600000",
+        "spring.datasource.url=jdbc:h2:mem:index-restart;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class IndexRestartTest {
+
+    static final Path FOLDER;
+
+    static {
+        try {
+            FOLDER = Files.createTempDirectory("index-restart-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void folder(DynamicPropertyRegistry registry) {
+        registry.add("catalogue.search.index-dir", FOLDER::toString);
+    }
+
+    @Autowired
+    ProgramIndex appIndex;
+
+    @Autowired
+    ProgramEditor editor;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SearchSources sources;
+
+    @Autowired
+    ChangeMarker marker;
+
+    @Autowired
+    Places places;
+
+    @Autowired
+    PageCache pages;
+
+    @Autowired
+    EligibilityChecker checker;
+
+    ProgramIndex restarted;
+
+    @AfterEach
+    void stop() {
+        if (restarted != null) {
+            restarted.close();
+        }
+    }
+
+    ProgramIndex start() {
+        restarted = new ProgramIndex(sources, marker, places, pages, checker, FOLDER.toString());
+        restarted.onStart();
+        return restarted;
+    }
+
+    static List<Long> find(ProgramIndex index, String text) {
+        return new ProgramSearch(index).search(new DiscoveryQuery(text, Map.of(), "relevance", 1, 50)).ids();
+    }
+
+    @Test
+    void aRestartOpensTheKeptIndexAndCatchesUpWithChangesMadeWhileItWasDown() {
+        appIndex.snapshot();
+        appIndex.close();
+
+        // While it is down, the catalogue changes (this test's editor stands in for another instance).
+        ProgramEditor.Editable e = editor.editable(7).orElseThrow();
+        editor.save(7, e.version(), e.content().renamed("停止中改名試験"), true, "test");
+
+        ProgramIndex index = start();
+        assertThat(index.builds()).as("caught up, not built again").isZero();
+        assertThat(find(index, "停止中改名試験")).containsExactly(7L);
+        assertThat(index.snapshot().marker()).isEqualTo(marker.current());
+        assertThat(index.snapshot().documents()).isEqualTo(sources.published().size());
+
+        // A gap in the log (steps pruned, or a change concerning every program): the whole catalogue is read again.
+        index.close();
+        e = editor.editable(7).orElseThrow();
+        editor.save(7, e.version(), e.content().renamed("ログ欠落試験"), true, "test");
+        jdbc.update("delete from catalogue_change where counter = ?", marker.current());
+        index = start();
+        assertThat(index.builds()).isEqualTo(1);
+        assertThat(find(index, "ログ欠落試験")).containsExactly(7L);
+
+        // An index read from another database (a new or restored one) is not caught up but built anew.
+        index.close();
+        jdbc.update("update change_marker set database_id = 'another-database' where id = 1");
+        index = start();
+        assertThat(index.builds()).isEqualTo(1);
+        assertThat(find(index, "ログ欠落試験")).containsExactly(7L);
+
+        // And that new index is kept: the next start opens it.
+        index.close();
+        index = start();
+        assertThat(index.builds()).isZero();
+        assertThat(find(index, "ログ欠落試験")).containsExactly(7L);
+        try (var folders = Files.list(FOLDER)) {
+            assertThat(folders.filter(Files::isDirectory).count()).as("older builds are removed").isEqualTo(1);
+        } catch (IOException io) {
+            throw new IllegalStateException(io);
+        }
+    }
+}
