@@ -1,150 +1,139 @@
 package jp.tsunagari.catalogue;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import java.time.LocalDate;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds published programs for list pages. A page costs a fixed number of statements whatever the catalogue's size:
- * one count, one row query (a projection), and one query each for audiences, key metrics and example places.
+ * Finds published programs for list pages: the order, the total and the counts come from the search index
+ * ({@link ProgramRanking}); the cards of a page are a plain JDBC read model (no entities, constant SQL texts with the
+ * page's ids as one array parameter, so every statement is prepared the same way whatever the page): one row query,
+ * and one query each for audiences, key metrics, example places and key eligibility. A page costs a fixed number of
+ * statements whatever the catalogue's size.
  */
 @Component
 @Transactional(readOnly = true)
 class ProgramFinder {
 
-    private static final String FROM = " from Program p join p.category c"
-            + " left join p.organizerPrefecture op left join p.organizerMunicipality om";
+    private static final String ROWS = "select p.id, p.name, c.code, c.name_ja, c.name_en, op.code, op.name_ja,"
+            + " op.name_en, om.lg_code, om.name_ja, om.name_en, p.start_year, p.start_month, p.event_year,"
+            + " p.event_month, p.summary, p.lifecycle from program p join category c on c.code = p.category_code"
+            + " left join prefecture op on op.code = p.organizer_prefecture_code"
+            + " left join municipality om on om.lg_code = p.organizer_municipality_code"
+            + " where p.status = 'PUBLISHED' and p.id = any (?)";
+    private static final String AUDIENCES = "select program_id, audience from program_audience where program_id = any (?)";
+    private static final String METRICS = "select program_id, label_ja, label_en, metric_value, unit_ja, as_of"
+            + " from reach_metric where program_id = any (?) order by position desc";
+    private static final String PLACES = "select e.program_id, pr.code, pr.name_ja, pr.name_en from example_group e"
+            + " join prefecture pr on pr.code = e.prefecture_code where e.program_id = any (?) order by e.position";
+    private static final String KEY_ELIGIBILITY = "select g.program_id, c.type, c.min_age, c.max_age, c.applicants"
+            + " from target_group g join criterion c on c.target_group_id = g.id"
+            + " where g.program_id = any (?) and c.strength = 'HARD' and c.type in ('AGE', 'APPLICANT')"
+            + " order by g.program_id, g.position, c.position";
 
-    private final EntityManager em;
+    private final JdbcTemplate jdbc;
+    private final ProgramRanking ranking;
 
-    ProgramFinder(EntityManager em) {
-        this.em = em;
+    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking) {
+        this.jdbc = jdbc;
+        this.ranking = ranking;
     }
 
+    /** A page of a list: ranked by the search index, the cards read for that page only. */
     ResultPage<ProgramCard> find(ProgramQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(query, params);
-        TypedQuery<Long> count = em.createQuery("select count(p)" + FROM + where, Long.class);
-        params.forEach(count::setParameter);
-        long total = count.getSingleResult();
-        if (total == 0 || query.offset() >= total) {
-            return new ResultPage<>(List.of(), total, query.page(), query.size());
-        }
-        TypedQuery<ProgramCard.Row> rows = em.createQuery("select new jp.tsunagari.catalogue.ProgramCard$Row("
-                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.lgCode, om.nameJa, om.nameEn,"
-                + " p.startYear, p.startMonth, p.eventYear, p.eventMonth, p.summary, p.lifecycle)"
-                + FROM + where + " order by " + query.sort().orderBy(), ProgramCard.Row.class);
-        params.forEach(rows::setParameter);
-        rows.setFirstResult(query.offset());
-        rows.setMaxResults(query.size());
-        return new ResultPage<>(cards(rows.getResultList()), total, query.page(), query.size());
+        ProgramRanking.Ranked ranked = ranking.rank(query);
+        Map<Long, ProgramCard> byId = new HashMap<>();
+        cardsByIds(ranked.ids()).forEach(c -> byId.put(c.id(), c));
+        List<ProgramCard> items = ranked.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+        return new ResultPage<>(items, ranked.total(), query.page(), query.size());
     }
 
     /** Cards of the given published programs (any order; the caller orders them). */
     List<ProgramCard> cardsByIds(List<Long> ids) {
-        TypedQuery<ProgramCard.Row> rows = em.createQuery("select new jp.tsunagari.catalogue.ProgramCard$Row("
-                + "p.id, p.name, c.code, c.nameJa, c.nameEn, op.code, op.nameJa, op.nameEn, om.lgCode, om.nameJa, om.nameEn,"
-                + " p.startYear, p.startMonth, p.eventYear, p.eventMonth, p.summary, p.lifecycle)"
-                + FROM + " where p.status = :published and p.id in :ids", ProgramCard.Row.class);
-        rows.setParameter("published", PublicationStatus.PUBLISHED).setParameter("ids", ids);
-        return cards(rows.getResultList());
-    }
-
-    private static String where(ProgramQuery q, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where p.status = :published");
-        params.put("published", PublicationStatus.PUBLISHED);
-        if (!q.categories().isEmpty()) {
-            where.append(" and c.code in :categories");
-            params.put("categories", q.categories());
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (!q.prefectures().isEmpty()) {
-            where.append(" and (op.code in :prefs or exists (select 1 from ExampleGroup e"
-                    + " where e.program = p and e.prefecture.code in :prefs))");
-            params.put("prefs", q.prefectures());
-        }
-        if (!q.regions().isEmpty()) {
-            where.append(" and (op.region.code in :regions or exists (select 1 from ExampleGroup e"
-                    + " join e.prefecture ep where e.program = p and ep.region.code in :regions))");
-            params.put("regions", q.regions());
-        }
-        if (!q.audiences().isEmpty()) {
-            where.append(" and exists (select 1 from Program p2 join p2.audiences a where p2 = p and a in :audiences)");
-            params.put("audiences", q.audiences());
-        }
-        return where.toString();
-    }
-
-    private List<ProgramCard> cards(List<ProgramCard.Row> rows) {
-        List<Long> ids = rows.stream().map(ProgramCard.Row::id).toList();
+        Long[] array = ids.toArray(Long[]::new);
+        List<ProgramCard.Row> rows = new ArrayList<>();
+        query(ROWS, array, rs -> rows.add(row(rs)));
         Map<Long, Set<Audience>> audiences = new HashMap<>();
-        em.createQuery("select p.id, a from Program p join p.audiences a where p.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> audiences.computeIfAbsent((Long) r[0], k -> EnumSet.noneOf(Audience.class)).add((Audience) r[1]));
+        query(AUDIENCES, array, rs -> audiences.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Audience.class))
+                .add(Audience.valueOf(rs.getString(2))));
         Map<Long, ProgramCard.KeyMetric> metrics = new HashMap<>();
-        em.createQuery("select m.program.id, m.labelJa, m.labelEn, m.value, m.unitJa, m.asOf from ReachMetric m"
-                        + " where m.program.id in :ids order by m.position desc", Object[].class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> metrics.put((Long) r[0], new ProgramCard.KeyMetric((String) r[1], (String) r[2],
-                        (Long) r[3], (String) r[4], (LocalDate) r[5])));
+        query(METRICS, array, rs -> metrics.put(rs.getLong(1), new ProgramCard.KeyMetric(rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class))));
         Map<Long, List<ProgramCard.Place>> places = new LinkedHashMap<>();
-        em.createQuery("select e.program.id, pr.code, pr.nameJa, pr.nameEn from ExampleGroup e join e.prefecture pr"
-                        + " where e.program.id in :ids order by e.position", Object[].class)
-                .setParameter("ids", ids).getResultList()
-                .forEach(r -> places.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
-                        .add(new ProgramCard.Place((String) r[1], (String) r[2], (String) r[3])));
-        Map<Long, ProgramCard.KeyEligibility> eligibility = keyEligibility(ids);
+        query(PLACES, array, rs -> places.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new ProgramCard.Place(rs.getString(2), rs.getString(3), rs.getString(4))));
+        Map<Long, ProgramCard.KeyEligibility> eligibility = keyEligibility(array);
         return rows.stream().map(row -> new ProgramCard(row,
                 audiences.getOrDefault(row.id(), Set.of()), metrics.get(row.id()),
                 places.getOrDefault(row.id(), List.of()),
                 eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE))).toList();
     }
 
-    private Map<Long, ProgramCard.KeyEligibility> keyEligibility(List<Long> ids) {
-        Map<Long, java.util.Set<String>> ages = new HashMap<>();
-        Map<Long, java.util.Set<jp.tsunagari.eligibility.Applicant>> applicants = new HashMap<>();
-        em.createQuery("select p.id, c.type, c.minAge, c.maxAge, c.applicants from Program p join p.targetGroups g"
-                        + " join g.criteria c where p.id in :ids and c.strength = jp.tsunagari.eligibility.Strength.HARD"
-                        + " and c.type in (jp.tsunagari.eligibility.CriterionType.AGE,"
-                        + " jp.tsunagari.eligibility.CriterionType.APPLICANT) order by p.id, g.position, c.position", Object[].class)
-                .setParameter("ids", ids).getResultList().forEach(r -> {
-                    Long id = (Long) r[0];
-                    if (r[1] == jp.tsunagari.eligibility.CriterionType.AGE) {
-                        ages.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>())
-                                .add(ProgramCard.KeyEligibility.range((Integer) r[2], (Integer) r[3]));
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        java.util.Set<jp.tsunagari.eligibility.Applicant> who = (java.util.Set<jp.tsunagari.eligibility.Applicant>) r[4];
-                        applicants.computeIfAbsent(id, k -> java.util.EnumSet.noneOf(jp.tsunagari.eligibility.Applicant.class)).addAll(who);
-                    }
-                });
+    private static ProgramCard.Row row(ResultSet rs) throws SQLException {
+        return new ProgramCard.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getObject(12, Integer.class), rs.getObject(13, Integer.class), rs.getObject(14, Integer.class),
+                rs.getObject(15, Integer.class), rs.getString(16), Lifecycle.valueOf(rs.getString(17)));
+    }
+
+    private Map<Long, ProgramCard.KeyEligibility> keyEligibility(Long[] ids) {
+        Map<Long, Set<String>> ages = new HashMap<>();
+        Map<Long, Set<Applicant>> applicants = new HashMap<>();
+        query(KEY_ELIGIBILITY, ids, rs -> {
+            long id = rs.getLong(1);
+            if ("AGE".equals(rs.getString(2))) {
+                ages.computeIfAbsent(id, k -> new LinkedHashSet<>())
+                        .add(ProgramCard.KeyEligibility.range(rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)));
+            } else if (rs.getString(5) != null) {
+                Set<Applicant> who = applicants.computeIfAbsent(id, k -> EnumSet.noneOf(Applicant.class));
+                for (String code : rs.getString(5).split(",")) {
+                    Applicant.fromCode(code.strip()).ifPresent(who::add);
+                }
+            }
+        });
         Map<Long, ProgramCard.KeyEligibility> result = new HashMap<>();
         for (Long id : ids) {
             if (ages.containsKey(id) || applicants.containsKey(id)) {
-                result.put(id, new ProgramCard.KeyEligibility(List.copyOf(ages.getOrDefault(id, java.util.Set.of())),
-                        applicants.getOrDefault(id, java.util.Set.of())));
+                result.put(id, new ProgramCard.KeyEligibility(List.copyOf(ages.getOrDefault(id, Set.of())),
+                        applicants.getOrDefault(id, Set.of())));
             }
         }
         return result;
     }
 
+    /** Runs one of the constant statements with the ids as its array parameter ({@code = any (?)}). */
+    private void query(String sql, Long[] ids, RowCallbackHandler each) {
+        jdbc.query((Connection connection) -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            Array array = connection.createArrayOf("BIGINT", ids);
+            statement.setArray(1, array);
+            return statement;
+        }, each);
+    }
+
     /** Published programs per category code. */
     Map<String, Long> countByCategory() {
-        Map<String, Long> counts = new HashMap<>();
-        em.createQuery("select p.category.code, count(p) from Program p where p.status = :published"
-                        + " group by p.category.code", Object[].class)
-                .setParameter("published", PublicationStatus.PUBLISHED).getResultList()
-                .forEach(r -> counts.put((String) r[0], (Long) r[1]));
-        return counts;
+        return ranking.totals().getOrDefault("category", Map.of());
     }
 
     /**
@@ -152,31 +141,11 @@ class ProgramFinder {
      * through an example group, or both. Equals the total of the list filtered by that prefecture.
      */
     Map<String, Long> countByPrefecture() {
-        Map<String, Long> counts = new HashMap<>();
-        em.createQuery("select p.organizerPrefecture.code, count(p) from Program p where p.status = :published"
-                        + " and p.organizerPrefecture is not null group by p.organizerPrefecture.code", Object[].class)
-                .setParameter("published", PublicationStatus.PUBLISHED).getResultList()
-                .forEach(r -> counts.merge((String) r[0], (Long) r[1], Long::sum));
-        em.createQuery("select e.prefecture.code, count(distinct p.id) from ExampleGroup e join e.program p"
-                        + " left join p.organizerPrefecture op where p.status = :published"
-                        + " and (op is null or op.code <> e.prefecture.code) group by e.prefecture.code", Object[].class)
-                .setParameter("published", PublicationStatus.PUBLISHED).getResultList()
-                .forEach(r -> counts.merge((String) r[0], (Long) r[1], Long::sum));
-        return counts;
+        return ranking.totals().getOrDefault("pref", Map.of());
     }
 
     /** Published programs per region code, counted once per region (organizer or example groups). */
     Map<String, Long> countByRegion() {
-        Map<String, Long> counts = new HashMap<>();
-        em.createQuery("select op.region.code, count(p) from Program p join p.organizerPrefecture op"
-                        + " where p.status = :published group by op.region.code", Object[].class)
-                .setParameter("published", PublicationStatus.PUBLISHED).getResultList()
-                .forEach(r -> counts.merge((String) r[0], (Long) r[1], Long::sum));
-        em.createQuery("select ep.region.code, count(distinct p.id) from ExampleGroup e join e.program p"
-                        + " join e.prefecture ep left join p.organizerPrefecture op where p.status = :published"
-                        + " and (op is null or op.region.code <> ep.region.code) group by ep.region.code", Object[].class)
-                .setParameter("published", PublicationStatus.PUBLISHED).getResultList()
-                .forEach(r -> counts.merge((String) r[0], (Long) r[1], Long::sum));
-        return counts;
+        return ranking.totals().getOrDefault("region", Map.of());
     }
 }

@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -39,10 +42,58 @@ public class ProgramSearch {
 
     static final int MAX_WORDS = 10;
 
+    /** Dimensions counted over the whole index for the entry pages ({@link #totals}). */
+    static final List<String> TOTALS = List.of("category", "region", "pref");
+
     private final ProgramIndex index;
+    /** {@link #totals} of one index snapshot: counted once per change of the catalogue. */
+    private final AtomicReference<Totals> totals = new AtomicReference<>();
+
+    private record Totals(ProgramIndex.Snapshot snapshot, Map<String, Map<String, Long>> counts) {
+    }
 
     ProgramSearch(ProgramIndex index) {
         this.index = index;
+    }
+
+    /** One page of ids in order and the total, without facet counts. */
+    record Ranked(List<Long> ids, long total) {
+    }
+
+    /** The query's page in its order, and how many match (no text: a filtered list). */
+    Ranked rank(DiscoveryQuery q) {
+        ProgramIndex.Snapshot snapshot = index.acquire();
+        IndexSearcher searcher = snapshot.searcher();
+        try {
+            Query main = combine(textQuery(q.text(), words(q.text())), q, null);
+            long total = searcher.count(main);
+            return new Ranked(ids(searcher, main, q, total), total);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    /**
+     * Published programs per category, region and prefecture: counted over the whole index once per snapshot (that
+     * is, once per change of the catalogue), then answered from memory.
+     */
+    Map<String, Map<String, Long>> totals() {
+        ProgramIndex.Snapshot snapshot = index.acquire();
+        try {
+            Totals known = totals.get();
+            if (known != null && known.snapshot() == snapshot) {
+                return known.counts();
+            }
+            Map<String, Map<String, Long>> counts = count(snapshot.searcher(), new MatchAllDocsQuery(), TOTALS).counts();
+            totals.set(new Totals(snapshot, counts));
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(snapshot);
+        }
     }
 
     /** One page of ids in order, the total, and counts per dimension and value. */
@@ -66,21 +117,33 @@ public class ProgramSearch {
                 counts.put(dimension, unselected.contains(dimension) ? all.counts().get(dimension)
                         : count(searcher, combine(text, q, dimension), List.of(dimension)).counts().get(dimension));
             }
-            List<Long> ids = new ArrayList<>();
-            int from = (q.page() - 1) * q.size();
-            if (total > 0 && from < total) {
-                TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
-                ScoreDoc[] docs = top.scoreDocs;
-                for (int i = from; i < docs.length; i++) {
-                    ids.add(searcher.storedFields().document(docs[i].doc).getField(ProgramDocuments.ID).numericValue().longValue());
-                }
-            }
-            return new Result(ids, total, counts, words);
+            return new Result(ids(searcher, main, q, total), total, counts, words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             index.release(snapshot);
         }
+    }
+
+    /** The ids of the query's page, in its order. */
+    private static List<Long> ids(IndexSearcher searcher, Query main, DiscoveryQuery q, long total) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        int from = (q.page() - 1) * q.size();
+        if (total > 0 && from < total) {
+            TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
+            ScoreDoc[] docs = top.scoreDocs;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int i = from; i < docs.length; i++) {
+                // The id's doc value, not the stored field: no stored-fields block to decompress per result.
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+                NumericDocValues id = DocValues.getNumeric(leaf.reader(), ProgramDocuments.ID);
+                if (!id.advanceExact(docs[i].doc - leaf.docBase)) {
+                    throw new IllegalStateException("A document without an id: " + docs[i].doc);
+                }
+                ids.add(id.longValue());
+            }
+        }
+        return ids;
     }
 
     /** Normalised words of the text (whitespace separated, at most {@value #MAX_WORDS}). */

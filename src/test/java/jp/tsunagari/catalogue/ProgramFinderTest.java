@@ -10,14 +10,13 @@ import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.place.Region;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.SpringBootTest;
 
-/** List queries on the seeded catalogue (real migrations, H2 in PostgreSQL mode). */
-@DataJpaTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ProgramFinder.class, Places.class, jp.tsunagari.system.ChangeMarker.class})
+/**
+ * List queries on the seeded catalogue (real migrations, H2 in PostgreSQL mode): filtered, ordered and counted by the
+ * search index ({@link ProgramRanking}), the cards read from the database.
+ */
+@SpringBootTest
 class ProgramFinderTest {
 
     @Autowired
