@@ -39,10 +39,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk import for staff: the full export (JSON) or the program table (CSV). {@link #plan} is the dry run: every row
- * is read and checked with the same rules as the edit form, and each gets new / update / unchanged / error with the
- * line, the column and the reason. {@link #apply} re-checks and then makes every change in one transaction —
- * all or nothing. Imported programs arrive as drafts unless the importer keeps the file's publication status.
+ * Bulk import for staff: the full export (JSON, written by {@link CatalogueExport}) or the program table (CSV).
+ * {@link #plan} is the dry run: every row is read and checked with the same rules as the edit form, and each gets
+ * new / update / unchanged / error with the line, the column and the reason. {@link #apply} re-checks and then makes
+ * every change in one transaction — all or nothing. Imported programs arrive as drafts unless the importer keeps the
+ * file's publication status.
  */
 @Service
 class CatalogueImport {
@@ -65,18 +66,6 @@ class CatalogueImport {
         this.categories = categories;
         this.tableNames = tableNames;
         this.json = json;
-    }
-
-    /** The full export: every program (published or draft) with its id and status; categories and sources. */
-    @Transactional(readOnly = true)
-    CatalogueFile export() {
-        List<CatalogueFile.CategoryEntry> cats = categories.all().stream().map(c -> new CatalogueFile.CategoryEntry(
-                c.code(), c.number(), c.nameJa(), c.nameEn(), c.descriptionJa(), c.descriptionEn())).toList();
-        List<CatalogueFile.SourceEntry> sources = data.sources().values().stream().map(s -> new CatalogueFile.SourceEntry(
-                s.id(), s.title(), s.series(), s.parts(), s.asOf(), s.asOfText())).toList();
-        List<CatalogueFile.ProgramEntry> programs = data.all().stream()
-                .map(e -> new CatalogueFile.ProgramEntry(e.id(), e.status(), e.content())).toList();
-        return new CatalogueFile(CatalogueFile.FORMAT, CatalogueFile.VERSION, cats, sources, programs);
     }
 
     /** The dry run. {@code keepStatus}: publish what the file marks published (CSV rows: all); else drafts. */

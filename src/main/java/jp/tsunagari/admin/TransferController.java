@@ -20,12 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /admin/export}: the whole catalogue as JSON. {@code /admin/import}: upload a JSON export or a program
- * table CSV, see what each row would do (dry run), then apply it all at once. The file waits in the session between
- * the two steps; applying checks it again against the catalogue as it is then.
+ * {@code /admin/export}: the whole catalogue as JSON, streamed ({@link CatalogueExport}). {@code /admin/import}:
+ * upload a JSON export or a program table CSV, see what each row would do (dry run), then apply it all at once. The
+ * file waits in the session between the two steps; applying checks it again against the catalogue as it is then.
  */
 @Controller
 class TransferController {
@@ -37,15 +36,15 @@ class TransferController {
     }
 
     private final CatalogueImport imports;
-    private final JsonMapper json;
+    private final CatalogueExport exports;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
 
-    TransferController(CatalogueImport imports, JsonMapper json, Clock clock,
+    TransferController(CatalogueImport imports, CatalogueExport exports, Clock clock,
                        org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.imports = imports;
-        this.json = json;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -56,7 +55,7 @@ class TransferController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                 .toString());
-        json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(), imports.export());
+        exports.write(response.getOutputStream());
     }
 
     @GetMapping("/admin/import")

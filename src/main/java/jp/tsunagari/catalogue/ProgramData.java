@@ -60,12 +60,26 @@ public class ProgramData {
         load(ids, true, each);
     }
 
-    /** Every program, published or draft, by id (staff export; pending drafts and history are not included). */
-    public List<Entry> all() {
-        List<Long> ids = em.createQuery("select p.id from Program p order by p.id", Long.class).getResultList();
-        List<Entry> entries = new ArrayList<>(ids.size());
-        load(ids, false, entries::add);
-        return entries;
+    /**
+     * Every program, published or draft, in id order, one at a time (the staff's full export; pending drafts and
+     * history are not included). Ids are read {@code batch} at a time after the last one handed out (keyset), so
+     * neither the ids nor the programs of the whole catalogue are ever held at once; each batch is loaded like the
+     * others here and the persistence context is cleared after it.
+     */
+    public void eachProgram(int batch, Consumer<Entry> each) {
+        if (batch < 1 || batch > CHUNK) {
+            throw new IllegalArgumentException("batch must be 1 to " + CHUNK + ": " + batch);
+        }
+        long after = Long.MIN_VALUE;
+        List<Long> ids;
+        do {
+            ids = em.createQuery("select p.id from Program p where p.id > :after order by p.id", Long.class)
+                    .setParameter("after", after).setMaxResults(batch).getResultList();
+            if (!ids.isEmpty()) {
+                load(ids, false, each);
+                after = ids.get(ids.size() - 1);
+            }
+        } while (ids.size() == batch);
     }
 
     private void load(List<Long> ids, boolean publishedOnly, Consumer<Entry> each) {
