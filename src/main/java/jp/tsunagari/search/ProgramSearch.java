@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,8 +22,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -41,6 +37,8 @@ import org.springframework.stereotype.Service;
 public class ProgramSearch {
 
     static final int MAX_WORDS = 10;
+    /** Pages up to this many results deep are answered in one pass ({@link FacetedPass}); exports take two. */
+    static final int PAGED_HITS = 10_000;
 
     /** Dimensions counted over the whole index for the entry pages ({@link #totals}). */
     static final List<String> TOTALS = List.of("category", "region", "pref");
@@ -86,7 +84,7 @@ public class ProgramSearch {
             if (known != null && known.snapshot() == snapshot) {
                 return known.counts();
             }
-            Map<String, Map<String, Long>> counts = count(snapshot.searcher(), new MatchAllDocsQuery(), TOTALS).counts();
+            Map<String, Map<String, Long>> counts = ValueCounts.count(snapshot.searcher(), new MatchAllDocsQuery(), TOTALS).counts();
             totals.set(new Totals(snapshot, counts));
             return counts;
         } catch (IOException e) {
@@ -107,15 +105,20 @@ public class ProgramSearch {
         IndexSearcher searcher = snapshot.searcher();
         try {
             Query main = combine(text, q, null);
-            // One pass counts the total and every dimension without a selection; a dimension with a selection is
-            // counted without its own filter (so each value's count is what choosing it would give).
+            long hits = (long) q.page() * q.size();
+            if (hits <= PAGED_HITS) {
+                FacetedPass.Outcome one = FacetedPass.run(searcher, text, q, sort(q.effectiveSort()), (int) hits);
+                return new Result(ids(searcher, one.top().scoreDocs, (q.page() - 1) * q.size()), one.total(),
+                        one.counts(), words);
+            }
+            // Every match (exports): count first, then one search sized by the total.
             List<String> unselected = ProgramDocuments.DIMENSIONS.stream().filter(d -> q.values(d).isEmpty()).toList();
-            Counted all = count(searcher, main, unselected);
+            ValueCounts.Counted all = ValueCounts.count(searcher, main, unselected);
             long total = all.total();
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             for (String dimension : ProgramDocuments.DIMENSIONS) {
                 counts.put(dimension, unselected.contains(dimension) ? all.counts().get(dimension)
-                        : count(searcher, combine(text, q, dimension), List.of(dimension)).counts().get(dimension));
+                        : ValueCounts.count(searcher, combine(text, q, dimension), List.of(dimension)).counts().get(dimension));
             }
             return new Result(ids(searcher, main, q, total), total, counts, words);
         } catch (IOException e) {
@@ -127,21 +130,26 @@ public class ProgramSearch {
 
     /** The ids of the query's page, in its order. */
     private static List<Long> ids(IndexSearcher searcher, Query main, DiscoveryQuery q, long total) throws IOException {
-        List<Long> ids = new ArrayList<>();
         int from = (q.page() - 1) * q.size();
-        if (total > 0 && from < total) {
-            TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
-            ScoreDoc[] docs = top.scoreDocs;
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            for (int i = from; i < docs.length; i++) {
-                // The id's doc value, not the stored field: no stored-fields block to decompress per result.
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-                NumericDocValues id = DocValues.getNumeric(leaf.reader(), ProgramDocuments.ID);
-                if (!id.advanceExact(docs[i].doc - leaf.docBase)) {
-                    throw new IllegalStateException("A document without an id: " + docs[i].doc);
-                }
-                ids.add(id.longValue());
+        if (total == 0 || from >= total) {
+            return List.of();
+        }
+        TopDocs top = searcher.search(main, (int) Math.min((long) q.page() * q.size(), total), sort(q.effectiveSort()));
+        return ids(searcher, top.scoreDocs, from);
+    }
+
+    /** The ids of {@code docs} from {@code from} on. */
+    private static List<Long> ids(IndexSearcher searcher, ScoreDoc[] docs, int from) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (int i = from; i < docs.length; i++) {
+            // The id's doc value, not the stored field: no stored-fields block to decompress per result.
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), ProgramDocuments.ID);
+            if (!id.advanceExact(docs[i].doc - leaf.docBase)) {
+                throw new IllegalStateException("A document without an id: " + docs[i].doc);
             }
+            ids.add(id.longValue());
         }
         return ids;
     }
@@ -220,76 +228,5 @@ public class ProgramSearch {
             case "reach" -> new Sort(new SortField(ProgramDocuments.REACH, SortField.Type.LONG, true), byId);
             default -> new Sort(new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);
         };
-    }
-
-    /** The number of matching documents, and per dimension how many of them carry each value. */
-    record Counted(long total, Map<String, Map<String, Long>> counts) {
-    }
-
-    /** Counts the matches and the values of {@code dimensions} in one pass (ordinals counted per segment). */
-    private static Counted count(IndexSearcher searcher, Query query, List<String> dimensions) throws IOException {
-        int n = dimensions.size();
-        List<Map<String, Long>> counts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            counts.add(new HashMap<>());
-        }
-        long[] total = {0};
-        searcher.search(query, new SimpleCollector() {
-            private final SortedSetDocValues[] values = new SortedSetDocValues[n];
-            private final long[][] perOrdinal = new long[n][];
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                flush();
-                for (int i = 0; i < n; i++) {
-                    values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
-                    perOrdinal[i] = new long[(int) values[i].getValueCount()];
-                }
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                total[0]++;
-                for (int i = 0; i < n; i++) {
-                    SortedSetDocValues v = values[i];
-                    if (v.advanceExact(doc)) {
-                        long[] per = perOrdinal[i];
-                        for (int k = v.docValueCount(); k > 0; k--) {
-                            per[(int) v.nextOrd()]++;
-                        }
-                    }
-                }
-            }
-
-            @Override
-            public void finish() throws IOException {
-                flush();
-            }
-
-            private void flush() throws IOException {
-                for (int i = 0; i < n; i++) {
-                    long[] per = perOrdinal[i];
-                    if (per == null) {
-                        continue;
-                    }
-                    for (int ord = 0; ord < per.length; ord++) {
-                        if (per[ord] > 0) {
-                            counts.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), per[ord], Long::sum);
-                        }
-                    }
-                    perOrdinal[i] = null;
-                }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            byDimension.put(dimensions.get(i), counts.get(i));
-        }
-        return new Counted(total[0], byDimension);
     }
 }
