@@ -45,7 +45,9 @@ final class FacetedPass {
         searcher.search(text, new Collector() {
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                return new Leaf(context, q, counts, top.getLeafCollector(context), total);
+                FacetTables.Table table = FacetTables.of(context);
+                return table != null ? new TableLeaf(table, q, counts, top.getLeafCollector(context), total)
+                        : new Leaf(context, q, counts, top.getLeafCollector(context), total);
             }
 
             @Override
@@ -56,7 +58,87 @@ final class FacetedPass {
         return new Outcome(total[0], counts, top.topDocs());
     }
 
-    /** One segment: each dimension's values read once per matching document. */
+    /** One segment with a {@link FacetTables} table: each dimension's values are a mask read from an array. */
+    private static final class TableLeaf implements LeafCollector {
+
+        private final FacetTables.Table table;
+        /** Per dimension: whether it has a selection, and the mask of the selected values in this segment. */
+        private final boolean[] filtered;
+        private final long[] chosen;
+        private final long[][] perValue;
+        private final Map<String, Map<String, Long>> counts;
+        private final LeafCollector page;
+        private final long[] total;
+
+        TableLeaf(FacetTables.Table table, DiscoveryQuery q, Map<String, Map<String, Long>> counts, LeafCollector page,
+                  long[] total) {
+            List<String> dimensions = ProgramDocuments.DIMENSIONS;
+            this.table = table;
+            this.filtered = new boolean[dimensions.size()];
+            this.chosen = new long[dimensions.size()];
+            this.perValue = new long[dimensions.size()][];
+            this.counts = counts;
+            this.page = page;
+            this.total = total;
+            for (int d = 0; d < dimensions.size(); d++) {
+                String[] values = table.values()[d];
+                perValue[d] = new long[values.length];
+                Set<String> selected = q.values(dimensions.get(d));
+                filtered[d] = !selected.isEmpty();
+                for (int i = 0; i < values.length; i++) {
+                    chosen[d] |= selected.contains(values[i]) ? 1L << i : 0;
+                }
+            }
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+            page.setScorer(scorer);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            long[][] masks = table.masks();
+            int failing = -1;
+            for (int d = 0; d < chosen.length; d++) {
+                if (filtered[d] && (masks[d][doc] & chosen[d]) == 0) {
+                    if (failing >= 0) {
+                        return;
+                    }
+                    failing = d;
+                }
+            }
+            if (failing >= 0) {
+                count(failing, masks[failing][doc]);
+                return;
+            }
+            total[0]++;
+            for (int d = 0; d < chosen.length; d++) {
+                count(d, masks[d][doc]);
+            }
+            page.collect(doc);
+        }
+
+        private void count(int d, long mask) {
+            for (long m = mask; m != 0; m &= m - 1) {
+                perValue[d][Long.numberOfTrailingZeros(m)]++;
+            }
+        }
+
+        @Override
+        public void finish() {
+            for (int d = 0; d < perValue.length; d++) {
+                Map<String, Long> byValue = counts.get(ProgramDocuments.DIMENSIONS.get(d));
+                for (int i = 0; i < perValue[d].length; i++) {
+                    if (perValue[d][i] > 0) {
+                        byValue.merge(table.values()[d][i], perValue[d][i], Long::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One segment without a table: each dimension's values decoded from doc values once per matching document. */
     private static final class Leaf implements LeafCollector {
 
         private final List<String> dimensions = ProgramDocuments.DIMENSIONS;

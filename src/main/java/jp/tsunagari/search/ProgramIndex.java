@@ -204,6 +204,7 @@ class ProgramIndex {
             DirectoryReader reader = DirectoryReader.open(stored.get().writer().getDirectory());
             writer = stored.get().writer();
             folder = stored.get().folder();
+            FacetTables.warm(reader);
             snapshot = new Snapshot(new IndexSearcher(reader), stored.get().marker(), Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
             log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(),
@@ -313,6 +314,7 @@ class ProgramIndex {
     }
 
     private void swap(Snapshot next) {
+        FacetTables.warm(next.searcher().getIndexReader());
         snapshot = next;
         if (pages != null) {
             pages.invalidate();
