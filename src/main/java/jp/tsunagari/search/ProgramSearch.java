@@ -26,6 +26,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +52,17 @@ public class ProgramSearch {
     private record Totals(ProgramIndex.Snapshot snapshot, Map<String, Map<String, Long>> counts) {
     }
 
+    private final ResultCache results;
+
+    /** Without a result cache (tests and measurements). */
     ProgramSearch(ProgramIndex index) {
+        this(index, 0);
+    }
+
+    @Autowired
+    ProgramSearch(ProgramIndex index, @Value("${catalogue.search.result-cache-size:2000}") int resultCacheSize) {
         this.index = index;
+        this.results = new ResultCache(resultCacheSize);
     }
 
     /** One page of ids in order and the total, without facet counts. */
@@ -106,6 +117,20 @@ public class ProgramSearch {
         try {
             Query main = combine(text, q, null);
             long hits = (long) q.page() * q.size();
+            if (hits <= ResultCache.DEPTH && results.enabled()) {
+                ResultCache.Entry entry = results.get(snapshot, q, () -> {
+                    try {
+                        FacetedPass.Outcome one = FacetedPass.run(searcher, text, q, sort(q.effectiveSort()),
+                                ResultCache.DEPTH);
+                        return new ResultCache.Entry(ids(searcher, one.top().scoreDocs, 0), one.total(), one.counts());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                int from = Math.min((q.page() - 1) * q.size(), entry.ids().size());
+                return new Result(entry.ids().subList(from, Math.min(from + q.size(), entry.ids().size())),
+                        entry.total(), entry.counts(), words);
+            }
             if (hits <= PAGED_HITS) {
                 FacetedPass.Outcome one = FacetedPass.run(searcher, text, q, sort(q.effectiveSort()), (int) hits);
                 return new Result(ids(searcher, one.top().scoreDocs, (q.page() - 1) * q.size()), one.total(),

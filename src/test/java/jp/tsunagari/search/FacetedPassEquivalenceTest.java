@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A search page in one pass ({@link FacetedPass}: total, every facet count and the page from one evaluation of the
- * text; values read from {@link FacetTables} or, every other query, decoded from doc values) gives what the separate passes give (a count, a count per selected dimension without its own selection, and a
+ * text; values read from {@link FacetTables} or, every other query, decoded from doc values; and from the
+ * {@link ResultCache}) gives what the separate passes give (a count, a count per selected dimension without its own selection, and a
  * sorted search; still used for exports): on 3,000 programs recombined from the seeded ones, 300 random queries of
  * text, selections, sorts and pages.
  */
@@ -47,6 +48,7 @@ class FacetedPassEquivalenceTest {
         }
         ProgramIndex.Snapshot snapshot = ProgramIndex.build(many, Analyzers.perField(), areas, 0, System.nanoTime());
         ProgramSearch search = new ProgramSearch(new IndexBuildBenchmark.FixedIndex(snapshot));
+        ProgramSearch cached = new ProgramSearch(new IndexBuildBenchmark.FixedIndex(snapshot), 50);
         Map<String, List<String>> values = search.search(new DiscoveryQuery("", Map.of(), "source", 1, 20)).counts()
                 .entrySet().stream().collect(HashMap::new, (m, e) -> m.put(e.getKey(), List.copyOf(e.getValue().keySet())),
                         HashMap::putAll);
@@ -80,6 +82,13 @@ class FacetedPassEquivalenceTest {
             assertThat(one.counts()).as(what).isEqualTo(all.counts());
             int from = Math.min((page - 1) * 20, all.ids().size());
             assertThat(one.ids()).as(what).isEqualTo(all.ids().subList(from, Math.min(from + 20, all.ids().size())));
+            // The result cache (pages 1 to 5 of a search from one entry) answers the same, first and second time.
+            for (int again = 0; again < 2; again++) {
+                ProgramSearch.Result fromCache = cached.search(q);
+                assertThat(fromCache.total()).as(what).isEqualTo(one.total());
+                assertThat(fromCache.counts()).as(what).isEqualTo(one.counts());
+                assertThat(fromCache.ids()).as(what).isEqualTo(one.ids());
+            }
             compared++;
             withMatches += one.ids().isEmpty() ? 0 : 1;
         }
