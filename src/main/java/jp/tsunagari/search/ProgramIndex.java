@@ -87,6 +87,12 @@ class ProgramIndex {
         this.places = places;
         this.pages = pages;
         this.folders = IndexFolders.open(indexDir);
+        // Kuromoji loads its dictionaries on first use (about a second): on another core while the rest of the
+        // application starts, instead of at the first index build or search.
+        Thread warmUp = new Thread(() -> Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり"),
+                "analyzer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** For measurements with a prepared snapshot only. */
