@@ -12,6 +12,8 @@
 # Eligibility checker pass (on by default; BENCH_CHECKER=0 leaves it out): after the pages, BENCH_CHECKER_WARMUP
 # (30) s of warm-up, 50 distinct /eligibility URLs fetched once with curl (page size), then BENCH_RUNS runs of
 # BENCH_DURATION s of wrk -t2 -c16 with bench/eligibility.lua (a different person's answers on every request).
+# BENCH_OFF_ARGS: more app arguments for the cache-off start, e.g. --catalogue.search.result-cache-size=0 to measure
+# searches that are not in the result cache either.
 # BENCH_ONLY_CHECKER=1 runs only that pass (no start-up measurements, no CDS archive, no nginx, no page runs):
 #   BENCH_ONLY_CHECKER=1 bench/run.sh 0        # the 15 seeded programs; also 20000, 100000
 #
@@ -431,7 +433,8 @@ cache_off_pass() {
   LOG=$OUT/app-cache-off.log
   log "cache off: starting the app on $DATA with --catalogue.page-cache.enabled=false"
   t0=$(date +%s.%N)
-  start_app "$DATA" "$LOG" --catalogue.page-cache.enabled=false
+  # shellcheck disable=SC2086 # BENCH_OFF_ARGS is a list of app arguments
+  start_app "$DATA" "$LOG" --catalogue.page-cache.enabled=false ${BENCH_OFF_ARGS:-}
   wait_for "$APP/actuator/health/readiness" 900
   RESTART_READY=$(since "$t0")
   wait_for "$APP/programs?q=$Q1" 900
@@ -616,6 +619,7 @@ cache_off_report() {
     started="After the runs above the app was stopped and started again on the same data with"
     started+=" \`--catalogue.page-cache.enabled=false\`"
   fi
+  [ -n "${BENCH_OFF_ARGS:-}" ] && started+=" and \`$BENCH_OFF_ARGS\`"
   echo "$started; the same pages and the distinct searches" \
        "(bench/search.lua), on the app only; wrk -t$THREADS -c$CACHE_OFF_CONNECTIONS, $DURATION s per run, median of" \
        "$RUNS runs, after $WARMUP s of warm-up per URL. Targets of issue 17$([ "$N" -gt 0 ] && [ "$N" != 100000 ] \
