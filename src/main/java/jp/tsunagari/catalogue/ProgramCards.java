@@ -1,9 +1,6 @@
 package jp.tsunagari.catalogue;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +16,7 @@ public class ProgramCards {
     }
 
     public List<ProgramCard> of(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ProgramCard> byId = finder.cardsByIds(ids).stream()
-                .collect(Collectors.toMap(ProgramCard::id, Function.identity()));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return finder.cardsInOrder(ids);
     }
 
 }

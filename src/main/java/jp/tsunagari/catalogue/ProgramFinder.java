@@ -59,10 +59,14 @@ class ProgramFinder {
     /** A page of a list: ranked by the search index, the cards read for that page only. */
     ResultPage<ProgramCard> find(ProgramQuery query) {
         ProgramRanking.Ranked ranked = ranking.rank(query);
+        return new ResultPage<>(cardsInOrder(ranked.ids()), ranked.total(), query.page(), query.size());
+    }
+
+    /** Cards of the given published programs in the order given (an id no longer published is left out). */
+    List<ProgramCard> cardsInOrder(List<Long> ids) {
         Map<Long, ProgramCard> byId = new HashMap<>();
-        cardsByIds(ranked.ids()).forEach(c -> byId.put(c.id(), c));
-        List<ProgramCard> items = ranked.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
-        return new ResultPage<>(items, ranked.total(), query.page(), query.size());
+        cardsByIds(ids).forEach(c -> byId.put(c.id(), c));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** Cards of the given published programs (any order; the caller orders them). */
