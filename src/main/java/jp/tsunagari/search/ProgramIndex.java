@@ -87,12 +87,21 @@ class ProgramIndex {
         this.places = places;
         this.pages = pages;
         this.folders = IndexFolders.open(indexDir);
-        // Kuromoji loads its dictionaries on first use (about a second): on another core while the rest of the
-        // application starts, instead of at the first index build or search.
-        Thread warmUp = new Thread(() -> Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり"),
-                "analyzer-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        // While the rest of the application starts: the index is opened (or built) and caught up, then Kuromoji
+        // loads its dictionaries (about a second), instead of at readiness and at the first search.
+        Thread opening = new Thread(this::openEarly, "search-index-open");
+        opening.setDaemon(true);
+        opening.start();
+    }
+
+    private void openEarly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // tried again at readiness (onStart), where a failure stops the start-up
+            log.debug("The search index was not opened early: {}", e.toString());
+        }
+        Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり");
     }
 
     /** For measurements with a prepared snapshot only. */
@@ -162,6 +171,7 @@ class ProgramIndex {
         return s != null ? s : refresh();
     }
 
+    /** Readiness waits for the index (opened early, on its own thread: this waits for it or finishes it). */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         refresh();
