@@ -149,7 +149,8 @@ fi
 status_of() { "${CURL[@]}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
 
 # The documented way to run (docs/operations.md): the jar built with Spring AOT processing (-Paot) and extracted, run
-# with -Dspring.aot.enabled=true and a class data sharing archive made by a training run (Spring Boot's CDS support);
+# with -Dspring.aot.enabled=true and a class data sharing archive made by a training run that serves a page of every
+# kind before it stops (-Dcatalogue.training-run=true, system.TrainingRun);
 # RUN_JAR and CDS_OPTS are set by prepare_cds.
 RUN_JAR=$JAR
 CDS_OPTS=''
@@ -157,8 +158,8 @@ prepare_cds() {
   rm -rf "$OUT/app" "$OUT/app.jsa" "$OUT/cds-data"
   java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" > /dev/null
   CATALOGUE_DATA_DIR=$OUT/cds-data java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$OUT/app.jsa" \
-    -Dspring.context.exit=onRefresh \
-    -jar "$OUT/app/$(basename "$JAR")" --server.port=0 > "$OUT/cds-training.log" 2>&1 || fail "CDS training run failed"
+    -Dcatalogue.training-run=true \
+    -jar "$OUT/app/$(basename "$JAR")" --server.port=0 --server.address=127.0.0.1 > "$OUT/cds-training.log" 2>&1 || fail "CDS training run failed"
   RUN_JAR=$OUT/app/$(basename "$JAR")
   CDS_OPTS="-Dspring.aot.enabled=true -XX:SharedArchiveFile=$OUT/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 }
