@@ -23,15 +23,15 @@ class IndexMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("catalogue.search.index.age", index, i -> {
-            ProgramIndex.Snapshot s = i.current();
+            IndexSnapshot s = i.current();
             return s == null ? Double.NaN : Duration.between(s.builtAt(), Instant.now()).toMillis() / 1000.0;
         }).baseUnit("seconds").description("Time since the search index was built").register(registry);
         Gauge.builder("catalogue.search.index.programs", index, i -> {
-            ProgramIndex.Snapshot s = i.current();
+            IndexSnapshot s = i.current();
             return s == null ? Double.NaN : s.documents();
         }).description("Published programs in the search index").register(registry);
         Gauge.builder("catalogue.search.index.build", index, i -> {
-            ProgramIndex.Snapshot s = i.current();
+            IndexSnapshot s = i.current();
             return s == null ? Double.NaN : s.buildTime().toMillis() / 1000.0;
         }).baseUnit("seconds").description("Duration of the last index build").register(registry);
         Gauge.builder("catalogue.search.index.full-builds", index, ProgramIndex::builds)

@@ -9,11 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
-import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.Areas;
 import jp.tsunagari.eligibility.EligibilityChecker;
@@ -23,12 +18,8 @@ import jp.tsunagari.system.PageCache;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,13 +46,6 @@ class ProgramIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramIndex.class);
 
-    private static final int ANALYSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final int IN_FLIGHT = 256;
-
-    /** An index as built from one value of the change marker. */
-    record Snapshot(IndexSearcher searcher, long marker, Instant builtAt, int documents, Duration buildTime) {
-    }
-
     private final SearchSources sources;
     private final ChangeMarker marker;
     private final Places places;
@@ -69,7 +53,7 @@ class ProgramIndex {
     private final Areas areas;
     private final Analyzer analyzer = Analyzers.perField();
     private final IndexFolders folders;
-    private volatile Snapshot snapshot;
+    private volatile IndexSnapshot snapshot;
     /** The writer of the current index (guarded by this): incremental updates go through it. */
     private IndexWriter writer;
     private Path folder;
@@ -140,21 +124,17 @@ class ProgramIndex {
      * The current index, held open until {@link #release}: a search never runs on an index closed under it (the
      * previous index is closed when its last search ends).
      */
-    Snapshot acquire() {
+    IndexSnapshot acquire() {
         while (true) {
-            Snapshot s = snapshot();
-            if (s.searcher().getIndexReader().tryIncRef()) {
+            IndexSnapshot s = snapshot();
+            if (s.tryAcquire()) {
                 return s;
             }
         }
     }
 
-    void release(Snapshot s) {
-        try {
-            s.searcher().getIndexReader().decRef();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void release(IndexSnapshot s) {
+        s.release();
     }
 
     Analyzer analyzer() {
@@ -162,12 +142,12 @@ class ProgramIndex {
     }
 
     /** The index as it is now, without building one (null before the first build). */
-    Snapshot current() {
+    IndexSnapshot current() {
         return snapshot;
     }
 
-    Snapshot snapshot() {
-        Snapshot s = snapshot;
+    IndexSnapshot snapshot() {
+        IndexSnapshot s = snapshot;
         return s != null ? s : refresh();
     }
 
@@ -186,7 +166,7 @@ class ProgramIndex {
 
     @Scheduled(fixedDelayString = "${catalogue.search.refresh-ms:2000}", initialDelayString = "${catalogue.search.refresh-ms:2000}")
     void refreshIfChanged() {
-        Snapshot s = snapshot;
+        IndexSnapshot s = snapshot;
         if (s != null && marker.current() != s.marker()) {
             refresh();
         }
@@ -196,12 +176,12 @@ class ProgramIndex {
      * Brings the index up to the marker: nothing to do if it is there already (a change may have been applied by
      * another caller while this one waited), only the changed programs if the log names them, else everything.
      */
-    synchronized Snapshot refresh() {
+    synchronized IndexSnapshot refresh() {
         if (closed) {
             throw new IllegalStateException("The search index is closed (the app is stopping)");
         }
         long to = marker.current();
-        Snapshot s = snapshot != null ? snapshot : openStored(to);
+        IndexSnapshot s = snapshot != null ? snapshot : openStored(to);
         if (s != null && s.marker() == to) {
             return s;
         }
@@ -210,7 +190,7 @@ class ProgramIndex {
     }
 
     /** The index kept from the last run, if it can be caught up; it becomes the current one. */
-    private Snapshot openStored(long current) {
+    private IndexSnapshot openStored(long current) {
         long started = System.nanoTime();
         Optional<IndexFolders.Stored> stored = folders.newest(analyzer, database(), current);
         if (stored.isEmpty()) {
@@ -221,7 +201,7 @@ class ProgramIndex {
             writer = stored.get().writer();
             folder = stored.get().folder();
             FacetTables.warm(reader);
-            snapshot = new Snapshot(new IndexSearcher(reader), stored.get().marker(), Instant.now(), reader.numDocs(),
+            snapshot = new IndexSnapshot(new IndexSearcher(reader), stored.get().marker(), Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
             log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(),
                     stored.get().marker(), snapshot.buildTime().toMillis(), folder);
@@ -242,82 +222,63 @@ class ProgramIndex {
     }
 
     /** Reads every published program again into a new index. */
-    synchronized Snapshot rebuild() {
+    synchronized IndexSnapshot rebuild() {
         long started = System.nanoTime();
         long from = marker.current();
         places.refresh();
         builds++;
         Path into = folders.next();
-        IndexWriter built = newWriter(into);
-        int[] documents = {0};
-        // Reading (this thread) and analysing (the pool's threads; the writer takes documents from several threads)
-        // overlap; at most IN_FLIGHT programs wait in memory.
-        ExecutorService analysers = Executors.newFixedThreadPool(ANALYSERS);
-        Semaphore room = new Semaphore(IN_FLIGHT);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        IndexWriter built = IndexWriting.newWriter(into, analyzer);
         try {
-            sources.eachPublished(source -> {
-                room.acquireUninterruptibly();
-                documents[0]++;
-                analysers.execute(() -> {
-                    try {
-                        add(built, source, areas);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        room.release();
-                    }
-                });
-            });
-            analysers.shutdown();
-            room.acquireUninterruptibly(IN_FLIGHT);
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+            int documents = IndexWriting.addAll(built, sources, areas);
             IndexFolders.commit(built, from, database());
-            Snapshot next = new Snapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
-                    Instant.now(), documents[0], Duration.ofNanos(System.nanoTime() - started));
-            IndexWriter previousWriter = writer;
-            Path previousFolder = folder;
-            Snapshot previous = snapshot;
-            writer = built;
-            folder = into;
-            swap(next);
-            IndexFolders.close(previousWriter);
-            if (previous != null) {
-                release(previous);
-            }
-            if (previousFolder != null) {
-                IndexFolders.delete(previousFolder);
-            }
+            IndexSnapshot next = new IndexSnapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
+                    Instant.now(), documents, Duration.ofNanos(System.nanoTime() - started));
+            switchTo(next, built, into);
             log.info("Search index built: {} programs in {} ms (change marker {})", next.documents(),
                     next.buildTime().toMillis(), from);
             return next;
         } catch (IOException | RuntimeException e) {
-            analysers.shutdownNow();
             IndexFolders.close(built);
             IndexFolders.delete(into);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
+    /** Makes a newly built index the current one; the previous one is closed when its last search ends. */
+    private void switchTo(IndexSnapshot next, IndexWriter built, Path into) {
+        IndexWriter previousWriter = writer;
+        Path previousFolder = folder;
+        IndexSnapshot previous = snapshot;
+        writer = built;
+        folder = into;
+        swap(next);
+        IndexFolders.close(previousWriter);
+        if (previous != null) {
+            release(previous);
+        }
+        if (previousFolder != null) {
+            IndexFolders.delete(previousFolder);
+        }
+    }
+
     /** Replaces the documents of the changed programs (removing those no longer published). */
-    private Snapshot update(Set<Long> ids, long to) {
+    private IndexSnapshot update(Set<Long> ids, long to) {
         long started = System.nanoTime();
         try {
             for (Long id : ids) {
                 writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
             }
-            sources.eachPublished(List.copyOf(ids), source -> add(writer, source, areas));
+            sources.eachPublished(List.copyOf(ids), source -> IndexWriting.add(writer, source, areas));
             IndexFolders.commit(writer, to, database());
-            Snapshot previous = snapshot;
+            IndexSnapshot previous = snapshot;
             DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());
             if (reader == null) {
                 reader = (DirectoryReader) previous.searcher().getIndexReader();
                 reader.incRef();
             }
             IndexSearcher searcher = new IndexSearcher(reader);
-            Snapshot next = new Snapshot(searcher, to, Instant.now(), reader.numDocs(),
+            IndexSnapshot next = new IndexSnapshot(searcher, to, Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
             swap(next);
             release(previous);
@@ -329,45 +290,11 @@ class ProgramIndex {
         }
     }
 
-    private void swap(Snapshot next) {
+    private void swap(IndexSnapshot next) {
         FacetTables.warm(next.searcher().getIndexReader());
         snapshot = next;
         if (pages != null) {
             pages.invalidate();
-        }
-    }
-
-    private IndexWriter newWriter(Path into) {
-        try {
-            // CREATE: a folder left by an earlier run of this instance is overwritten, never appended to.
-            return new IndexWriter(FSDirectory.open(into),
-                    new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void add(IndexWriter writer, SearchSource source, Areas areas) {
-        try {
-            writer.addDocument(ProgramDocuments.of(source, areas));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Builds an index of {@code published} in one go (for measurements; the app builds with {@link #rebuild}). */
-    static Snapshot build(List<SearchSource> published, Analyzer analyzer, Areas areas, long from, long started) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (SearchSource source : published) {
-                writer.addDocument(ProgramDocuments.of(source, areas));
-            }
-            writer.commit();
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new Snapshot(searcher, from, Instant.now(), published.size(),
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

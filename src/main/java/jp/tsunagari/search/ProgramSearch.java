@@ -49,7 +49,7 @@ public class ProgramSearch {
     /** {@link #totals} of one index snapshot: counted once per change of the catalogue. */
     private final AtomicReference<Totals> totals = new AtomicReference<>();
 
-    private record Totals(ProgramIndex.Snapshot snapshot, Map<String, Map<String, Long>> counts) {
+    private record Totals(IndexSnapshot snapshot, Map<String, Map<String, Long>> counts) {
     }
 
     private final ResultCache results;
@@ -71,7 +71,7 @@ public class ProgramSearch {
 
     /** The query's page in its order, and how many match (no text: a filtered list). */
     Ranked rank(DiscoveryQuery q) {
-        ProgramIndex.Snapshot snapshot = index.acquire();
+        IndexSnapshot snapshot = index.acquire();
         IndexSearcher searcher = snapshot.searcher();
         try {
             Query main = combine(textQuery(q.text(), words(q.text())), q, null);
@@ -89,7 +89,7 @@ public class ProgramSearch {
      * is, once per change of the catalogue), then answered from memory.
      */
     Map<String, Map<String, Long>> totals() {
-        ProgramIndex.Snapshot snapshot = index.acquire();
+        IndexSnapshot snapshot = index.acquire();
         try {
             Totals known = totals.get();
             if (known != null && known.snapshot() == snapshot) {
@@ -112,7 +112,7 @@ public class ProgramSearch {
     Result search(DiscoveryQuery q) {
         List<String> words = words(q.text());
         Query text = textQuery(q.text(), words);
-        ProgramIndex.Snapshot snapshot = index.acquire();
+        IndexSnapshot snapshot = index.acquire();
         IndexSearcher searcher = snapshot.searcher();
         try {
             Query main = combine(text, q, null);

@@ -33,7 +33,7 @@ final class ResultCache {
     }
 
     private final Cache<Key, Entry> entries;
-    private volatile ProgramIndex.Snapshot of;
+    private volatile IndexSnapshot of;
 
     ResultCache(int size) {
         this.entries = size > 0 ? Caffeine.newBuilder().maximumSize(size).build() : null;
@@ -44,7 +44,7 @@ final class ResultCache {
     }
 
     /** The entry of the query on {@code snapshot}, computed once. */
-    Entry get(ProgramIndex.Snapshot snapshot, DiscoveryQuery q, Supplier<Entry> compute) {
+    Entry get(IndexSnapshot snapshot, DiscoveryQuery q, Supplier<Entry> compute) {
         if (of != snapshot) {
             synchronized (this) {
                 if (of != snapshot) {

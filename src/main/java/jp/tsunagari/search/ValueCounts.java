@@ -26,68 +26,81 @@ final class ValueCounts {
 
     /** Counts the matches and the values of {@code dimensions} in one pass (ordinals counted per segment). */
     static Counted count(IndexSearcher searcher, Query query, List<String> dimensions) throws IOException {
-        int n = dimensions.size();
-        List<Map<String, Long>> counts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            counts.add(new HashMap<>());
-        }
-        long[] total = {0};
-        searcher.search(query, new SimpleCollector() {
-            private final SortedSetDocValues[] values = new SortedSetDocValues[n];
-            private final long[][] perOrdinal = new long[n][];
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                flush();
-                for (int i = 0; i < n; i++) {
-                    values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
-                    perOrdinal[i] = new long[(int) values[i].getValueCount()];
-                }
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                total[0]++;
-                for (int i = 0; i < n; i++) {
-                    SortedSetDocValues v = values[i];
-                    if (v.advanceExact(doc)) {
-                        long[] per = perOrdinal[i];
-                        for (int k = v.docValueCount(); k > 0; k--) {
-                            per[(int) v.nextOrd()]++;
-                        }
-                    }
-                }
-            }
-
-            @Override
-            public void finish() throws IOException {
-                flush();
-            }
-
-            private void flush() throws IOException {
-                for (int i = 0; i < n; i++) {
-                    long[] per = perOrdinal[i];
-                    if (per == null) {
-                        continue;
-                    }
-                    for (int ord = 0; ord < per.length; ord++) {
-                        if (per[ord] > 0) {
-                            counts.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), per[ord], Long::sum);
-                        }
-                    }
-                    perOrdinal[i] = null;
-                }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
+        OrdinalCounter counter = new OrdinalCounter(dimensions);
+        searcher.search(query, counter);
         Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            byDimension.put(dimensions.get(i), counts.get(i));
+        for (int i = 0; i < dimensions.size(); i++) {
+            byDimension.put(dimensions.get(i), counter.counts.get(i));
         }
-        return new Counted(total[0], byDimension);
+        return new Counted(counter.total, byDimension);
+    }
+
+    /** Counts per ordinal within a segment, turned into counts per value when the segment ends. */
+    private static final class OrdinalCounter extends SimpleCollector {
+
+        private final List<String> dimensions;
+        private final int n;
+        private final List<Map<String, Long>> counts = new ArrayList<>();
+        private final SortedSetDocValues[] values;
+        private final long[][] perOrdinal;
+        private long total;
+
+        OrdinalCounter(List<String> dimensions) {
+            this.dimensions = dimensions;
+            this.n = dimensions.size();
+            this.values = new SortedSetDocValues[n];
+            this.perOrdinal = new long[n][];
+            for (int i = 0; i < n; i++) {
+                counts.add(new HashMap<>());
+            }
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            for (int i = 0; i < n; i++) {
+                values[i] = DocValues.getSortedSet(context.reader(), dimensions.get(i));
+                perOrdinal[i] = new long[(int) values[i].getValueCount()];
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            total++;
+            for (int i = 0; i < n; i++) {
+                SortedSetDocValues v = values[i];
+                if (v.advanceExact(doc)) {
+                    long[] per = perOrdinal[i];
+                    for (int k = v.docValueCount(); k > 0; k--) {
+                        per[(int) v.nextOrd()]++;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            flush();
+        }
+
+        private void flush() throws IOException {
+            for (int i = 0; i < n; i++) {
+                long[] per = perOrdinal[i];
+                if (per == null) {
+                    continue;
+                }
+                for (int ord = 0; ord < per.length; ord++) {
+                    if (per[ord] > 0) {
+                        counts.get(i).merge(values[i].lookupOrd(ord).utf8ToString(), per[ord], Long::sum);
+                    }
+                }
+                perOrdinal[i] = null;
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
     }
 }

@@ -46,7 +46,7 @@ class FacetedPassEquivalenceTest {
                     a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i % 97 == 0 ? null : i % 500,
                     a.startYearMonth(), b.reach(), b.placeNames(), a.texts(), a.groups()));
         }
-        ProgramIndex.Snapshot snapshot = ProgramIndex.build(many, Analyzers.perField(), areas, 0, System.nanoTime());
+        IndexSnapshot snapshot = IndexWriting.build(many, Analyzers.perField(), areas, 0, System.nanoTime());
         ProgramSearch search = new ProgramSearch(new IndexBuildBenchmark.FixedIndex(snapshot));
         ProgramSearch cached = new ProgramSearch(new IndexBuildBenchmark.FixedIndex(snapshot), 50);
         Map<String, List<String>> values = search.search(new DiscoveryQuery("", Map.of(), "source", 1, 20)).counts()

@@ -43,7 +43,7 @@ class IndexBuildBenchmark {
                     b.placeNames(), texts, a.groups()));
         }
         long started = System.nanoTime();
-        ProgramIndex.Snapshot snapshot = ProgramIndex.build(many, Analyzers.perField(), areas, 0, started);
+        IndexSnapshot snapshot = IndexWriting.build(many, Analyzers.perField(), areas, 0, started);
         System.out.printf("index-build: %,d programs in %,d ms%n", snapshot.documents(), snapshot.buildTime().toMillis());
         ProgramSearch search = new ProgramSearch(new FixedIndex(snapshot));
         ProgramSearch.Result result = null;
@@ -61,15 +61,15 @@ class IndexBuildBenchmark {
 
     /** An index that is already built. */
     static final class FixedIndex extends ProgramIndex {
-        private final Snapshot snapshot;
+        private final IndexSnapshot snapshot;
 
-        FixedIndex(Snapshot snapshot) {
+        FixedIndex(IndexSnapshot snapshot) {
             super();
             this.snapshot = snapshot;
         }
 
         @Override
-        Snapshot snapshot() {
+        IndexSnapshot snapshot() {
             return snapshot;
         }
     }

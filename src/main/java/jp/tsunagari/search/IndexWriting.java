@@ -1,0 +1,101 @@
+package jp.tsunagari.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import jp.tsunagari.catalogue.SearchSource;
+import jp.tsunagari.catalogue.SearchSources;
+import jp.tsunagari.eligibility.Areas;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+
+/** Programs into a Lucene index: the whole catalogue on several threads, or one program at a time. */
+final class IndexWriting {
+
+    private static final int ANALYSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int IN_FLIGHT = 256;
+
+    private IndexWriting() {
+    }
+
+    /** A writer on a new index in {@code into} (a folder left by an earlier run is overwritten, never appended to). */
+    static IndexWriter newWriter(Path into, Analyzer analyzer) {
+        try {
+            return new IndexWriter(FSDirectory.open(into), new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds every published program; returns how many. Reading (this thread) and analysing (a pool's threads; the
+     * writer takes documents from several threads) overlap; at most {@code IN_FLIGHT} programs wait in memory.
+     */
+    static int addAll(IndexWriter writer, SearchSources sources, Areas areas) {
+        ExecutorService analysers = Executors.newFixedThreadPool(ANALYSERS);
+        Semaphore room = new Semaphore(IN_FLIGHT);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int[] documents = {0};
+        try {
+            sources.eachPublished(source -> {
+                room.acquireUninterruptibly();
+                documents[0]++;
+                analysers.execute(() -> {
+                    try {
+                        add(writer, source, areas);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
+            });
+            analysers.shutdown();
+            room.acquireUninterruptibly(IN_FLIGHT);
+        } finally {
+            analysers.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return documents[0];
+    }
+
+    static void add(IndexWriter writer, SearchSource source, Areas areas) {
+        try {
+            writer.addDocument(ProgramDocuments.of(source, areas));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds an index of {@code published} in memory in one go (for measurements and equivalence tests). */
+    static IndexSnapshot build(List<SearchSource> published, Analyzer analyzer, Areas areas, long from,
+                                       long started) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (SearchSource source : published) {
+                writer.addDocument(ProgramDocuments.of(source, areas));
+            }
+            writer.commit();
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            return new IndexSnapshot(searcher, from, Instant.now(), published.size(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
