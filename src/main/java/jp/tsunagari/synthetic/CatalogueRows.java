@@ -67,85 +67,94 @@ final class CatalogueRows {
     record Prepared(List<Long> programIds, List<Object[]> program, List<Object[]> section, List<Object[]> item,
                     List<Object[]> metric, List<Object[]> example, List<Object[]> note, List<Object[]> audience,
                     List<Object[]> group, List<Object[]> criterion, List<Object[]> revision, List<Object[]> draft) {
+
+        Prepared() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>());
+        }
     }
 
-    /** Gives {@code programs} their ids and turns them into rows (no database access: can run beside a write). */
     Prepared prepare(List<SyntheticProgram> programs, Ids ids) {
-        List<Object[]> program = new ArrayList<>();
-        List<Object[]> section = new ArrayList<>();
-        List<Object[]> item = new ArrayList<>();
-        List<Object[]> metric = new ArrayList<>();
-        List<Object[]> example = new ArrayList<>();
-        List<Object[]> note = new ArrayList<>();
-        List<Object[]> audience = new ArrayList<>();
-        List<Object[]> group = new ArrayList<>();
-        List<Object[]> criterion = new ArrayList<>();
-        List<Object[]> revision = new ArrayList<>();
-        List<Object[]> draft = new ArrayList<>();
-        List<Long> programIds = new ArrayList<>(programs.size());
+        Prepared rows = new Prepared();
         for (SyntheticProgram p : programs) {
             long id = ids.program++;
-            programIds.add(id);
+            rows.programIds().add(id);
             ProgramContent c = p.content();
-            program.add(new Object[] {id, p.version(), p.status().name(), c.name(), c.nameKana(), c.nameEn(),
+            rows.program().add(new Object[] {id, p.version(), p.status().name(), c.name(), c.nameKana(), c.nameEn(),
                     c.categoryCode(), c.organizerPrefectureCode(), c.organizerMunicipalityCode(), c.startYear(),
                     c.startMonth(), c.eventYear(), c.eventMonth(), c.channel().name(), c.lifecycle().name(), c.summary(),
                     c.benefit(), c.officialUrl(), c.eligibilityText() == null ? "" : c.eligibilityText(),
                     c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), time(p.createdAt()),
                     time(p.updatedAt()), Recombiner.USER});
-            for (int s = 0; s < c.sections().size(); s++) {
-                ProgramContent.Section sec = c.sections().get(s);
-                long sectionId = ids.section++;
-                section.add(new Object[] {sectionId, id, s + 1, sec.heading()});
-                for (int i = 0; i < sec.items().size(); i++) {
-                    ProgramContent.Item it = sec.items().get(i);
-                    item.add(new Object[] {ids.item++, sectionId, i + 1, it.level(), it.kind().name(), it.text()});
-                }
-            }
-            for (int m = 0; m < c.metrics().size(); m++) {
-                ProgramContent.Metric me = c.metrics().get(m);
-                metric.add(new Object[] {ids.metric++, id, m + 1, me.labelJa(), me.labelEn(), me.value(), me.unitJa(),
-                        me.asOf()});
-            }
-            for (int e = 0; e < c.examples().size(); e++) {
-                ProgramContent.Example ex = c.examples().get(e);
-                example.add(new Object[] {ids.example++, id, e + 1, ex.name(), ex.description(), ex.prefectureCode()});
-            }
-            for (int n = 0; n < c.dataNotes().size(); n++) {
-                note.add(new Object[] {id, n + 1, c.dataNotes().get(n).ja(), c.dataNotes().get(n).en()});
-            }
+            addContent(c, id, ids, rows);
             for (Audience a : p.audiences()) {
-                audience.add(new Object[] {id, a.name()});
+                rows.audience().add(new Object[] {id, a.name()});
             }
-            for (int g = 0; g < c.targetGroups().size(); g++) {
-                ProgramContent.Group gr = c.targetGroups().get(g);
-                long groupId = ids.group++;
-                group.add(new Object[] {groupId, id, g + 1, gr.label()});
-                for (int r = 0; r < gr.criteria().size(); r++) {
-                    ProgramContent.Rule ru = gr.criteria().get(r);
-                    criterion.add(new Object[] {ids.criterion++, groupId, r + 1, ru.type().name(), ru.strength().name(),
-                            ru.subject().name(), ru.sourceText(), ru.minAge(), ru.maxAge(),
-                            ru.areas().isEmpty() ? null : String.join(",", ru.areas()), ru.areaLabel(), ru.outside(),
-                            ru.domesticOnly(), ru.schools(),
-                            ru.applicants().isEmpty() ? null : ru.applicants().stream().map(Applicant::code).sorted()
-                                    .collect(Collectors.joining(",")),
-                            ru.minGroupSize(), ru.youngMaxAge(), ru.youngShareNum(), ru.youngShareDen(),
-                            ru.audienceHint() == null ? null : ru.audienceHint().name(), ru.note()});
-                }
-            }
-            List<Revision> revisions = p.revisions();
-            for (int r = 0; r < revisions.size(); r++) {
-                Revision rev = revisions.get(r);
-                revision.add(new Object[] {ids.revision++, id, r + 1, rev.action().name(), rev.status().name(),
-                        json.writeValueAsString(rev.content()), Recombiner.USER, time(rev.at())});
-            }
-            if (p.pendingDraft() != null) {
-                draft.add(new Object[] {id, json.writeValueAsString(p.pendingDraft()), p.version(), Recombiner.USER,
-                        time(p.updatedAt())});
+            addGroups(c, id, ids, rows);
+            addHistory(p, id, ids, rows);
+        }
+        return rows;
+    }
+
+    /** Sections with their items, metrics, examples and data notes. */
+    private static void addContent(ProgramContent c, long id, Ids ids, Prepared rows) {
+        for (int s = 0; s < c.sections().size(); s++) {
+            ProgramContent.Section sec = c.sections().get(s);
+            long sectionId = ids.section++;
+            rows.section().add(new Object[] {sectionId, id, s + 1, sec.heading()});
+            for (int i = 0; i < sec.items().size(); i++) {
+                ProgramContent.Item it = sec.items().get(i);
+                rows.item().add(new Object[] {ids.item++, sectionId, i + 1, it.level(), it.kind().name(), it.text()});
             }
         }
-        return new Prepared(programIds, program, section, item, metric, example, note, audience, group, criterion,
-                revision, draft);
+        for (int m = 0; m < c.metrics().size(); m++) {
+            ProgramContent.Metric me = c.metrics().get(m);
+            rows.metric().add(new Object[] {ids.metric++, id, m + 1, me.labelJa(), me.labelEn(), me.value(),
+                    me.unitJa(), me.asOf()});
+        }
+        for (int e = 0; e < c.examples().size(); e++) {
+            ProgramContent.Example ex = c.examples().get(e);
+            rows.example().add(new Object[] {ids.example++, id, e + 1, ex.name(), ex.description(),
+                    ex.prefectureCode()});
+        }
+        for (int n = 0; n < c.dataNotes().size(); n++) {
+            rows.note().add(new Object[] {id, n + 1, c.dataNotes().get(n).ja(), c.dataNotes().get(n).en()});
+        }
+    }
+
+    /** Target groups with their criteria. */
+    private static void addGroups(ProgramContent c, long id, Ids ids, Prepared rows) {
+        for (int g = 0; g < c.targetGroups().size(); g++) {
+            ProgramContent.Group gr = c.targetGroups().get(g);
+            long groupId = ids.group++;
+            rows.group().add(new Object[] {groupId, id, g + 1, gr.label()});
+            for (int r = 0; r < gr.criteria().size(); r++) {
+                ProgramContent.Rule ru = gr.criteria().get(r);
+                rows.criterion().add(new Object[] {ids.criterion++, groupId, r + 1, ru.type().name(),
+                        ru.strength().name(), ru.subject().name(), ru.sourceText(), ru.minAge(), ru.maxAge(),
+                        ru.areas().isEmpty() ? null : String.join(",", ru.areas()), ru.areaLabel(), ru.outside(),
+                        ru.domesticOnly(), ru.schools(),
+                        ru.applicants().isEmpty() ? null : ru.applicants().stream().map(Applicant::code).sorted()
+                                .collect(Collectors.joining(",")),
+                        ru.minGroupSize(), ru.youngMaxAge(), ru.youngShareNum(), ru.youngShareDen(),
+                        ru.audienceHint() == null ? null : ru.audienceHint().name(), ru.note()});
+            }
+        }
+    }
+
+    /** Revisions and the pending draft. */
+    private void addHistory(SyntheticProgram p, long id, Ids ids, Prepared rows) {
+        List<Revision> revisions = p.revisions();
+        for (int r = 0; r < revisions.size(); r++) {
+            Revision rev = revisions.get(r);
+            rows.revision().add(new Object[] {ids.revision++, id, r + 1, rev.action().name(), rev.status().name(),
+                    json.writeValueAsString(rev.content()), Recombiner.USER, time(rev.at())});
+        }
+        if (p.pendingDraft() != null) {
+            rows.draft().add(new Object[] {id, json.writeValueAsString(p.pendingDraft()), p.version(), Recombiner.USER,
+                    time(p.updatedAt())});
+        }
     }
 
     /** Inserts the rows, one batch per table. */

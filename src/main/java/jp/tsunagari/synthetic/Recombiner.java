@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,14 +59,14 @@ final class Recombiner {
     private final SplittableRandom random;
     private final Instant now;
     private final List<String> categories;
-    private final Map<Long, Replacer> replacers = new HashMap<>();
+    private final Map<Long, PlaceNameReplacer> replacers = new HashMap<>();
 
     Recombiner(SeedMaterial material, long seed, Instant now) {
         this.material = material;
         this.random = new SplittableRandom(seed);
         this.now = now;
         this.categories = List.copyOf(material.seedsByCategory().keySet());
-        material.seeds().forEach(s -> replacers.put(s.id(), new Replacer(s)));
+        material.seeds().forEach(s -> replacers.put(s.id(), new PlaceNameReplacer(s)));
     }
 
     SyntheticProgram next() {
@@ -261,7 +260,7 @@ final class Recombiner {
             name = name.substring(0, cut.start()).strip();
         }
         String kana = seed.content().nameKana();
-        Replacer replacer = replacers.get(seed.id());
+        PlaceNameReplacer replacer = replacers.get(seed.id());
         if (replacer.finds(name)) {
             return new String[] {replacer.apply(name, target), replacer.applyKana(kana, target)};
         }
@@ -278,80 +277,5 @@ final class Recombiner {
 
     /** The organizer of the program being built, and its prefecture. */
     record Target(Place organizer, Place prefecture) {
-    }
-
-    /** Replaces a seed's organizer names (full, stem, reading stem) by the target's in one pass. */
-    static final class Replacer {
-        private enum Role { MUNI_FULL, MUNI_STEM, MUNI_KANA, PREF_FULL, PREF_STEM, PREF_KANA }
-
-        private final Map<String, Role> roles = new LinkedHashMap<>();
-        private final Map<String, Role> kanaRoles = new LinkedHashMap<>();
-        private final Pattern pattern;
-        private final Pattern kanaPattern;
-
-        Replacer(Seed seed) {
-            if (seed.municipality() != null) {
-                add(seed.municipality().nameJa(), Role.MUNI_FULL);
-                add(seed.municipality().stemJa(), Role.MUNI_STEM);
-                add(seed.municipality().stemKana(), Role.MUNI_KANA);
-            }
-            if (seed.prefecture() != null) {
-                add(seed.prefecture().nameJa(), Role.PREF_FULL);
-                add(seed.prefecture().stemJa(), Role.PREF_STEM);
-                add(seed.prefecture().stemKana(), Role.PREF_KANA);
-            }
-            pattern = roles.isEmpty() ? null : Pattern.compile(roles.keySet().stream()
-                    .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
-                    .reduce((a, b) -> a + "|" + b).orElseThrow());
-            if (seed.municipality() != null) {
-                kanaRoles.putIfAbsent(seed.municipality().stemKana(), Role.MUNI_KANA);
-            }
-            if (seed.prefecture() != null) {
-                kanaRoles.putIfAbsent(seed.prefecture().stemKana(), Role.PREF_KANA);
-            }
-            kanaPattern = kanaRoles.isEmpty() ? null : Pattern.compile(kanaRoles.keySet().stream()
-                    .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
-                    .reduce((a, b) -> a + "|" + b).orElseThrow());
-        }
-
-        private void add(String key, Role role) {
-            // Short readings (ひだ) would also match inside other words; names and stems are specific enough.
-            if (key != null && !key.isEmpty() && !(role.name().endsWith("KANA") && key.length() < 3)) {
-                roles.putIfAbsent(key, role);
-            }
-        }
-
-        boolean finds(String text) {
-            return pattern != null && pattern.matcher(text).find();
-        }
-
-        String apply(String text, Target target) {
-            if (pattern == null || text == null) {
-                return text;
-            }
-            return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(replacement(roles.get(m.group()), target)));
-        }
-
-        /** The reading of a name whose place was replaced: the seed's reading stems become the target's. */
-        String applyKana(String kana, Target target) {
-            if (kanaPattern == null) {
-                return kana;
-            }
-            return kanaPattern.matcher(kana).replaceFirst(m -> Matcher.quoteReplacement(
-                    replacement(kanaRoles.get(m.group()), target)));
-        }
-
-        private static String replacement(Role role, Target target) {
-            Place m = target.organizer();
-            Place p = target.prefecture();
-            return switch (role) {
-                case MUNI_FULL -> m.nameJa();
-                case MUNI_STEM -> m.stemJa();
-                case MUNI_KANA -> m.stemKana();
-                case PREF_FULL -> p.nameJa();
-                case PREF_STEM -> p.stemJa();
-                case PREF_KANA -> p.stemKana();
-            };
-        }
     }
 }

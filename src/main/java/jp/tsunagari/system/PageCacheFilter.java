@@ -91,8 +91,28 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (etag == null) {
             etag = "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
         }
-        // Every header of the answer, the security headers Spring Security wrote included, so that a hit (which
-        // does not pass through Spring Security) answers with exactly the same headers.
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(wrapper.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            wrapper.copyBodyToResponse();
+            return;
+        }
+        Map<String, List<String>> headers = storedHeaders(wrapper, request, etag);
+        PageCache.Entry entry = new PageCache.Entry(generation, Map.copyOf(headers), body, etag, type);
+        cache.put(key, entry, body.length);
+        response.setHeader(HIT_HEADER, "miss");
+        // The wrapper still holds the body: answer from the entry, exactly as a later hit will.
+        wrapper.resetBuffer();
+        write(entry, request, response);
+    }
+
+    /**
+     * Every header of the answer, the security headers Spring Security wrote included, so that a hit (which does not
+     * pass through Spring Security) answers with exactly the same headers.
+     */
+    private Map<String, List<String>> storedHeaders(ContentCachingResponseWrapper wrapper, HttpServletRequest request,
+                                                    String etag) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : wrapper.getHeaderNames()) {
             if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -104,19 +124,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             headers.put(HttpHeaders.CONTENT_LANGUAGE, List.of(locales.resolveLocale(request).toLanguageTag()));
         }
         headers.put(HttpHeaders.ETAG, List.of(etag));
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(wrapper.getContentType());
-        } catch (InvalidMediaTypeException e) {
-            wrapper.copyBodyToResponse();
-            return;
-        }
-        PageCache.Entry entry = new PageCache.Entry(generation, Map.copyOf(headers), body, etag, type);
-        cache.put(key, entry, body.length);
-        response.setHeader(HIT_HEADER, "miss");
-        // The wrapper still holds the body: answer from the entry, exactly as a later hit will.
-        wrapper.resetBuffer();
-        write(entry, request, response);
+        return headers;
     }
 
     private static void write(PageCache.Entry e, HttpServletRequest request, HttpServletResponse response)
