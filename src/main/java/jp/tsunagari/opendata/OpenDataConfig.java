@@ -3,6 +3,7 @@ package jp.tsunagari.opendata;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import jp.tsunagari.system.FilterOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,7 @@ class OpenDataConfig implements WebMvcConfigurer {
         FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         bean.addUrlPatterns("/api/*");
         bean.setName("apiEtags");
+        bean.setOrder(FilterOrder.API_ETAGS);
         return bean;
     }
 }

@@ -118,9 +118,8 @@ class ClientErrorConfig {
                 });
         bean.setName("malformedUrls");
         bean.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
-        // Right after Spring Boot's CharacterEncodingFilter (HIGHEST_PRECEDENCE): this filter reads the parameters, and
-        // read before the request is set to UTF-8, a form's body would be decoded as ISO-8859-1 for good.
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // Read before the request is set to UTF-8, a form's body would be decoded as ISO-8859-1 for good.
+        bean.setOrder(FilterOrder.MALFORMED_REQUESTS);
         return bean;
     }
 

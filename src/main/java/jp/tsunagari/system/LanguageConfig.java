@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -60,7 +59,7 @@ class LanguageConfig implements WebMvcConfigurer {
             }
         });
         bean.setName("languageSwitch");
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        bean.setOrder(FilterOrder.LANGUAGE_SWITCH);
         return bean;
     }
 }
