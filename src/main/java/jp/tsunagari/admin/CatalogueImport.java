@@ -18,14 +18,11 @@ import java.util.Optional;
 import java.util.Set;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.catalogue.PublicationStatus;
 import jp.tsunagari.opendata.Csv;
-import jp.tsunagari.opendata.ProgramTable;
 import jp.tsunagari.opendata.ProgramTable.Column;
 import jp.tsunagari.opendata.ProgramTableNames;
-import jp.tsunagari.system.FormErrors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk import for staff: the full export (JSON, written by {@link CatalogueExport}) or the program table (CSV).
- * {@link #plan} is the dry run: every row is read and checked with the same rules as the edit form, and each gets
+ * {@link #plan} is the dry run: every row is read into a {@link ProgramForm} and validated like the edit form
+ * ({@link ImportCheck}), and each gets
  * new / update / unchanged / error with the line, the column and the reason. {@link #apply} re-checks and then makes
  * every change in one transaction — all or nothing. Imported programs arrive as drafts unless the importer keeps the
  * file's publication status.
@@ -52,17 +50,15 @@ class CatalogueImport {
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final ProgramEditor editor;
-    private final ProgramData data;
-    private final ProgramFormMapper mapper;
+    private final ImportCheck check;
     private final CategoryEditor categories;
     private final ProgramTableNames tableNames;
     private final JsonMapper json;
 
-    CatalogueImport(ProgramEditor editor, ProgramData data, ProgramFormMapper mapper, CategoryEditor categories,
-                    ProgramTableNames tableNames, JsonMapper json) {
+    CatalogueImport(ProgramEditor editor, ImportCheck check, CategoryEditor categories, ProgramTableNames tableNames,
+                    JsonMapper json) {
         this.editor = editor;
-        this.data = data;
-        this.mapper = mapper;
+        this.check = check;
         this.categories = categories;
         this.tableNames = tableNames;
         this.json = json;
@@ -176,12 +172,8 @@ class CatalogueImport {
                     new Object[] {entry.id()}));
         }
         PublicationStatus status = entry.status() == null ? PublicationStatus.DRAFT : entry.status();
-        return decide(line, entry.id(), entry.content(), ImportPlan.publishes(keepStatus, status), problems,
-                CatalogueImport::fieldName);
-    }
-
-    private static String fieldName(String formField) {
-        return formField;
+        return check.decide(line, entry.id(), check.mapper().toForm(entry.content(), 0),
+                ImportPlan.publishes(keepStatus, status), problems, field -> field);
     }
 
     // ---- CSV: the program table ------------------------------------------------------------------------------------
@@ -196,22 +188,11 @@ class CatalogueImport {
         }
         Reader reader = new StringReader(text);
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            List<String> headers = parser.getHeaderNames();
-            for (String h : headers) {
-                if (!byHeader.containsKey(h.strip())) {
-                    fileProblems.add(new ImportPlan.Problem(1, h, "admin.import.error.unknownColumn", new Object[0]));
-                }
-            }
-            for (Column required : List.of(Column.NAME, Column.CATEGORY)) {
-                if (headers.stream().noneMatch(h -> h.strip().equals(required.header()))) {
-                    fileProblems.add(new ImportPlan.Problem(1, required.header(), "admin.import.error.missingColumn",
-                            new Object[0]));
-                }
-            }
+            fileProblems.addAll(headerProblems(parser.getHeaderNames(), byHeader));
             if (!fileProblems.isEmpty()) {
                 return new ImportPlan(name, "csv", keepStatus, rows, fileProblems);
             }
-            CsvRows csvRows = new CsvRows(tableNames.names(), categories);
+            CsvRows csvRows = new CsvRows(tableNames.names(), categories, check);
             Set<Long> seen = new HashSet<>();
             long lineAfter = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
@@ -238,6 +219,23 @@ class CatalogueImport {
         return new ImportPlan(name, "csv", keepStatus, rows, fileProblems);
     }
 
+    /** Unknown column names, and the required columns (施策名, 区分) that are missing. */
+    private static List<ImportPlan.Problem> headerProblems(List<String> headers, Map<String, Column> byHeader) {
+        List<ImportPlan.Problem> problems = new ArrayList<>();
+        for (String h : headers) {
+            if (!byHeader.containsKey(h.strip())) {
+                problems.add(new ImportPlan.Problem(1, h, "admin.import.error.unknownColumn", new Object[0]));
+            }
+        }
+        for (Column required : List.of(Column.NAME, Column.CATEGORY)) {
+            if (headers.stream().noneMatch(h -> h.strip().equals(required.header()))) {
+                problems.add(new ImportPlan.Problem(1, required.header(), "admin.import.error.missingColumn",
+                        new Object[0]));
+            }
+        }
+        return problems;
+    }
+
     private ImportPlan.Row csvRow(int line, Map<Column, String> cells, CsvRows csvRows, boolean keepStatus,
                                   Set<Long> seen) {
         List<ImportPlan.Problem> problems = new ArrayList<>();
@@ -258,39 +256,10 @@ class CatalogueImport {
         CsvRows.Read read = csvRows.read(line, cells, base.orElse(null));
         problems.addAll(read.problems());
         String name = cells.getOrDefault(Column.NAME, "");
-        if (read.content() == null) {
+        if (!problems.isEmpty()) {
             return ImportPlan.error(line, id, name, problems);
         }
-        return decide(line, id, read.content(), keepStatus, problems, CsvRows::column);
-    }
-
-    // ---- both -------------------------------------------------------------------------------------------------------
-
-    /** Checks the content with the edit form's rules and compares it with what the catalogue holds. */
-    private ImportPlan.Row decide(int line, Long id, ProgramContent content, boolean publish,
-                                  List<ImportPlan.Problem> problems, java.util.function.UnaryOperator<String> columnOf) {
-        ProgramFormMapper.Result checked = mapper.toContent(mapper.toForm(content, 0));
-        for (FormErrors.Error e : checked.errors().list()) {
-            problems.add(new ImportPlan.Problem(line, columnOf.apply(e.field()), e.key(), e.args()));
-        }
-        if (checked.content() != null && content.sourceDocumentId() != null
-                && !data.sources().containsKey(content.sourceDocumentId())) {
-            problems.add(new ImportPlan.Problem(line, columnOf.apply("sourceDocument"), "admin.error.choose",
-                    new Object[0]));
-        }
-        if (!problems.isEmpty()) {
-            return ImportPlan.error(line, id, content.name(), problems);
-        }
-        ProgramContent clean = checked.content();
-        Optional<ProgramEditor.Editable> current = id == null ? Optional.empty() : editor.editable(id);
-        if (current.isEmpty()) {
-            return new ImportPlan.Row(line, id, clean.name(), ImportPlan.Kind.NEW, clean, publish, List.of());
-        }
-        boolean sameStatus = publish == (current.get().status() == PublicationStatus.PUBLISHED);
-        boolean unchanged = clean.equals(current.get().content()) && !current.get().hasPendingDraft()
-                && (sameStatus || !publish);
-        return new ImportPlan.Row(line, id, clean.name(), unchanged ? ImportPlan.Kind.UNCHANGED : ImportPlan.Kind.UPDATE,
-                clean, publish, List.of());
+        return check.decide(line, id, read.form(), keepStatus, problems, CsvRows::column);
     }
 
     private static int line(JsonParser p) {

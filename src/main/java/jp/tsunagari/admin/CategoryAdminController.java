@@ -1,14 +1,18 @@
 package jp.tsunagari.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Locale;
 import jp.tsunagari.catalogue.Category;
 import jp.tsunagari.catalogue.CategoryEditor;
+import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +31,10 @@ class CategoryAdminController {
         this.messages = messages;
     }
 
-    record CategoryForm(String nameJa, String nameEn, String descriptionJa, String descriptionEn) {
+    /** The category form as typed. */
+    record CategoryForm(@Text(max = 50, required = true) String nameJa, @Text(max = 80, required = true) String nameEn,
+                        @Text(max = 500, required = true) String descriptionJa,
+                        @Text(max = 500, required = true) String descriptionEn) {
         static CategoryForm of(Category c) {
             return new CategoryForm(c.nameJa(), c.nameEn(), c.descriptionJa(), c.descriptionEn());
         }
@@ -46,19 +53,15 @@ class CategoryAdminController {
     }
 
     @PostMapping("/admin/categories/{code}")
-    String save(@PathVariable String code, @ModelAttribute CategoryForm form, Model model, HttpServletResponse response,
-                RedirectAttributes redirect, Locale locale) {
+    String save(@PathVariable String code, @Valid @ModelAttribute("form") CategoryForm form, BindingResult checked,
+                Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         Category category = category(code);
-        FormReader in = new FormReader(new FormErrors());
-        String nameJa = in.required("nameJa", form.nameJa(), 50);
-        String nameEn = in.required("nameEn", form.nameEn(), 80);
-        String descriptionJa = in.required("descriptionJa", form.descriptionJa(), 500);
-        String descriptionEn = in.required("descriptionEn", form.descriptionEn(), 500);
-        if (!in.errors().isEmpty()) {
+        if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, category, form, in.errors());
+            return page(model, category, form, FormErrors.of(checked));
         }
-        categories.update(code, nameJa, nameEn, descriptionJa, descriptionEn);
+        categories.update(code, Typed.clean(form.nameJa()), Typed.clean(form.nameEn()), Typed.clean(form.descriptionJa()),
+                Typed.clean(form.descriptionEn()));
         redirect.addFlashAttribute("message", messages.getMessage("admin.categories.saved", null, locale));
         return "redirect:/admin/categories";
     }

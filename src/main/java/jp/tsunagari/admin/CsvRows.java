@@ -1,40 +1,50 @@
 package jp.tsunagari.admin;
 
-import java.time.LocalDate;
+import jakarta.validation.ConstraintViolation;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.tsunagari.admin.ProgramForm.MetricForm;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.opendata.ProgramTable;
 import jp.tsunagari.opendata.ProgramTable.Column;
-import jp.tsunagari.place.LgCode;
+import jp.tsunagari.place.LocalGovernmentCode;
 import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.search.Codes;
+import jp.tsunagari.system.Violations;
 
 /**
- * Turns one row of the program table into program content: the columns the table imports replace those fields of
+ * Turns one row of the program table into the program form: the columns the table imports replace those fields of
  * the program with that ID (or of a new program); everything else the program has (sections, examples, target
  * groups, further metrics…) stays as it is. 年齢下限, 年齢上限, 利用者区分, 掲載ページ, 出典 and データ注記 are output only.
+ * Names the table uses (category, channel and status labels, place names, 2025/04) become the form's codes here;
+ * the form is then validated like the edit form ({@link ImportCheck}).
  */
 final class CsvRows {
 
-    /** The content read (null if a cell could not be read at all) and the problems found. */
-    record Read(ProgramContent content, List<ImportPlan.Problem> problems) {
+    /** The form read (its values still unchecked) and the problems found while reading the cells. */
+    record Read(ProgramForm form, List<ImportPlan.Problem> problems) {
+    }
+
+    /** The 全国地方公共団体コード cell, checked by the same validator as every form. */
+    record LgCodeCell(@LocalGovernmentCode String code) {
     }
 
     private final ProgramTable.Names names;
     private final CategoryEditor categories;
+    private final ImportCheck check;
 
-    CsvRows(ProgramTable.Names names, CategoryEditor categories) {
+    CsvRows(ProgramTable.Names names, CategoryEditor categories, ImportCheck check) {
         this.names = names;
         this.categories = categories;
+        this.check = check;
     }
 
     /** The CSV column an edit-form field is read from (the field id for fields the table does not carry). */
@@ -62,58 +72,47 @@ final class CsvRows {
 
     Read read(int line, Map<Column, String> cells, ProgramContent base) {
         List<ImportPlan.Problem> problems = new ArrayList<>();
-        ProgramContent b = base != null ? base : new ProgramContent("", "", null, "", null, null, null, null, null,
-                null, null, Lifecycle.ONGOING, null, null, null, "", null, null, null, null, null, null, null, null,
-                null);
-        String[] organizer = organizer(line, cells, b, problems);
-        String category = has(cells, Column.CATEGORY) ? category(line, cells.get(Column.CATEGORY), problems) : b.categoryCode();
-        Channel channel = has(cells, Column.CHANNEL) ? choice(line, Column.CHANNEL, cells.get(Column.CHANNEL),
-                Channel.values(), problems) : b.channel();
-        Lifecycle lifecycle = has(cells, Column.STATUS) ? choice(line, Column.STATUS, cells.get(Column.STATUS),
-                Lifecycle.values(), problems) : b.lifecycle();
-        Integer startYear = b.startYear();
-        Integer startMonth = b.startMonth();
+        ProgramForm f = base == null ? new ProgramForm() : check.mapper().toForm(base, 0);
+        organizer(line, cells, f, problems);
+        if (has(cells, Column.CATEGORY)) {
+            f.category = category(line, cells.get(Column.CATEGORY), problems);
+        }
+        if (has(cells, Column.CHANNEL)) {
+            f.channel = choice(line, Column.CHANNEL, cells.get(Column.CHANNEL), Channel.values(), problems);
+        }
+        if (has(cells, Column.STATUS)) {
+            f.lifecycle = choice(line, Column.STATUS, cells.get(Column.STATUS), Lifecycle.values(), problems);
+        }
         if (has(cells, Column.START)) {
-            String start = cells.get(Column.START);
-            startYear = null;
-            startMonth = null;
-            if (!start.isEmpty()) {
-                try {
-                    YearMonth ym = YearMonth.parse(start.replace('/', '-'));
-                    startYear = ym.getYear();
-                    startMonth = ym.getMonthValue();
-                } catch (DateTimeParseException e) {
-                    problems.add(problem(line, Column.START, "admin.import.error.yearMonth"));
-                }
+            start(line, cells.get(Column.START), f, problems);
+        }
+        f.name = cells.getOrDefault(Column.NAME, f.name);
+        f.nameKana = cells.getOrDefault(Column.NAME_KANA, f.nameKana);
+        f.summary = cells.getOrDefault(Column.SUMMARY, f.summary);
+        f.benefit = cells.getOrDefault(Column.BENEFIT, f.benefit);
+        f.officialUrl = cells.getOrDefault(Column.URL, f.officialUrl);
+        f.eligibilityText = cells.getOrDefault(Column.ELIGIBILITY, f.eligibilityText);
+        metrics(cells, f);
+        return new Read(f, problems);
+    }
+
+    /** 開始年月 as 2025-04 or 2025/04; empty clears it. */
+    private static void start(int line, String start, ProgramForm f, List<ImportPlan.Problem> problems) {
+        f.startYear = "";
+        f.startMonth = "";
+        if (!start.isEmpty()) {
+            try {
+                YearMonth ym = YearMonth.parse(start.replace('/', '-'));
+                f.startYear = Integer.toString(ym.getYear());
+                f.startMonth = Integer.toString(ym.getMonthValue());
+            } catch (DateTimeParseException e) {
+                problems.add(problem(line, Column.START, "admin.import.error.yearMonth"));
             }
         }
-        List<ProgramContent.Metric> metrics = metrics(line, cells, b, problems);
-        if (!problems.isEmpty()) {
-            return new Read(null, problems);
-        }
-        ProgramContent content = new ProgramContent(text(cells, Column.NAME, b.name()),
-                text(cells, Column.NAME_KANA, b.nameKana()), b.nameEn(), category, organizer[0], organizer[1],
-                startYear, startMonth, b.eventYear(), b.eventMonth(), channel, lifecycle,
-                optional(cells, Column.SUMMARY, b.summary()), optional(cells, Column.BENEFIT, b.benefit()),
-                optional(cells, Column.URL, b.officialUrl()), text(cells, Column.ELIGIBILITY, b.eligibilityText()),
-                b.examplesHeading(), b.sourceDocumentId(), b.sourceSection(), b.sourceOrder(), b.sections(), metrics,
-                b.examples(), b.dataNotes(), b.targetGroups());
-        return new Read(content, problems);
     }
 
     private static boolean has(Map<Column, String> cells, Column c) {
         return cells.containsKey(c);
-    }
-
-    private static String text(Map<Column, String> cells, Column c, String base) {
-        return cells.containsKey(c) ? cells.get(c) : base;
-    }
-
-    private static String optional(Map<Column, String> cells, Column c, String base) {
-        if (!cells.containsKey(c)) {
-            return base;
-        }
-        return cells.get(c).isEmpty() ? null : cells.get(c);
     }
 
     private static ImportPlan.Problem problem(int line, Column c, String key, Object... args) {
@@ -124,134 +123,124 @@ final class CsvRows {
      * The organizer from 全国地方公共団体コード (a municipality's, or a prefecture's such as 020001), checked against
      * 都道府県名 and 市区町村名 when they are given; without a code, from the names.
      */
-    private String[] organizer(int line, Map<Column, String> cells, ProgramContent b, List<ImportPlan.Problem> problems) {
+    private void organizer(int line, Map<Column, String> cells, ProgramForm f, List<ImportPlan.Problem> problems) {
         if (!has(cells, Column.LG_CODE) && !has(cells, Column.PREFECTURE) && !has(cells, Column.MUNICIPALITY)) {
-            return new String[] {b.organizerPrefectureCode(), b.organizerMunicipalityCode()};
+            return;
         }
         String code = cells.getOrDefault(Column.LG_CODE, "");
         String prefName = cells.getOrDefault(Column.PREFECTURE, "");
         String muniName = cells.getOrDefault(Column.MUNICIPALITY, "");
-        Prefecture pref = null;
-        Municipality muni = null;
-        if (!code.isEmpty()) {
-            if (!code.matches("\\d{6}") || !LgCode.isValid(code)
-                    || (code.startsWith("000", 2) && !LgCode.isPrefectureCode(code.substring(0, 2)))) {
-                problems.add(problem(line, Column.LG_CODE, "admin.import.error.lgCode", code));
-                return new String[2];
-            }
-            if (code.startsWith("000", 2)) {
-                pref = names.prefectures().get(code.substring(0, 2));
-            } else {
-                muni = names.municipalities().get(code);
-                if (muni == null) {
-                    problems.add(problem(line, Column.LG_CODE, "admin.import.error.lgCodeUnknown", code));
-                    return new String[2];
-                }
-                pref = names.prefectures().get(muni.prefectureCode());
-            }
-            if (!prefName.isEmpty() && (pref == null || !prefName.equals(pref.nameJa()))) {
-                problems.add(problem(line, Column.PREFECTURE, "admin.import.error.nameMismatch", prefName, code,
-                        pref == null ? "" : pref.nameJa()));
-            }
-            if (!muniName.isEmpty() && (muni == null || !muniName.equals(muni.nameJa()))) {
-                problems.add(problem(line, Column.MUNICIPALITY, "admin.import.error.nameMismatch", muniName, code,
-                        muni == null ? "" : muni.nameJa()));
-            }
-        } else if (!prefName.isEmpty()) {
-            pref = names.prefectures().values().stream().filter(p -> p.nameJa().equals(prefName)).findFirst()
-                    .orElse(null);
-            if (pref == null) {
-                problems.add(problem(line, Column.PREFECTURE, "admin.import.error.prefecture", prefName));
-                return new String[2];
-            }
-            if (!muniName.isEmpty()) {
-                String prefCode = pref.code();
-                List<Municipality> found = names.municipalities().values().stream()
-                        .filter(m -> m.prefectureCode().equals(prefCode) && m.nameJa().equals(muniName)).toList();
-                if (found.size() != 1) {
-                    problems.add(problem(line, Column.MUNICIPALITY, "admin.import.error.municipality", muniName,
-                            prefName));
-                    return new String[2];
-                }
-                muni = found.get(0);
-            }
-        } else if (!muniName.isEmpty()) {
-            problems.add(problem(line, Column.PREFECTURE, "admin.import.error.prefectureNeeded"));
-            return new String[2];
-        }
-        return new String[] {pref == null ? null : pref.code(), muni == null ? null : muni.lgCode()};
+        Place place = !code.isEmpty() ? byCode(line, code, prefName, muniName, problems)
+                : byNames(line, prefName, muniName, problems);
+        f.prefecture = place.pref() == null ? "" : place.pref().code();
+        f.municipality = place.muni() == null ? "" : place.muni().lgCode();
     }
 
+    private record Place(Prefecture pref, Municipality muni) {
+        static final Place NONE = new Place(null, null);
+    }
+
+    private Place byCode(int line, String code, String prefName, String muniName, List<ImportPlan.Problem> problems) {
+        for (ConstraintViolation<LgCodeCell> v : check.validator().validate(new LgCodeCell(code))) {
+            problems.add(problem(line, Column.LG_CODE, Violations.key(v), Violations.args(v)));
+            return Place.NONE;
+        }
+        Prefecture pref;
+        Municipality muni = null;
+        if (code.startsWith("000", 2)) {
+            pref = names.prefectures().get(code.substring(0, 2));
+        } else {
+            muni = names.municipalities().get(code);
+            if (muni == null) {
+                problems.add(problem(line, Column.LG_CODE, "admin.import.error.lgCodeUnknown", code));
+                return Place.NONE;
+            }
+            pref = names.prefectures().get(muni.prefectureCode());
+        }
+        if (!prefName.isEmpty() && (pref == null || !prefName.equals(pref.nameJa()))) {
+            problems.add(problem(line, Column.PREFECTURE, "admin.import.error.nameMismatch", prefName, code,
+                    pref == null ? "" : pref.nameJa()));
+        }
+        if (!muniName.isEmpty() && (muni == null || !muniName.equals(muni.nameJa()))) {
+            problems.add(problem(line, Column.MUNICIPALITY, "admin.import.error.nameMismatch", muniName, code,
+                    muni == null ? "" : muni.nameJa()));
+        }
+        return new Place(pref, muni);
+    }
+
+    private Place byNames(int line, String prefName, String muniName, List<ImportPlan.Problem> problems) {
+        if (prefName.isEmpty()) {
+            if (!muniName.isEmpty()) {
+                problems.add(problem(line, Column.PREFECTURE, "admin.import.error.prefectureNeeded"));
+            }
+            return Place.NONE;
+        }
+        Prefecture pref = names.prefectures().values().stream().filter(p -> p.nameJa().equals(prefName)).findFirst()
+                .orElse(null);
+        if (pref == null) {
+            problems.add(problem(line, Column.PREFECTURE, "admin.import.error.prefecture", prefName));
+            return Place.NONE;
+        }
+        if (muniName.isEmpty()) {
+            return new Place(pref, null);
+        }
+        List<Municipality> found = names.municipalities().values().stream()
+                .filter(m -> m.prefectureCode().equals(pref.code()) && m.nameJa().equals(muniName)).toList();
+        if (found.size() != 1) {
+            problems.add(problem(line, Column.MUNICIPALITY, "admin.import.error.municipality", muniName, prefName));
+            return Place.NONE;
+        }
+        return new Place(pref, found.get(0));
+    }
+
+    /** The category's code, from its code or its Japanese or English name. */
     private String category(int line, String typed, List<ImportPlan.Problem> problems) {
         Optional<String> code = categories.all().stream()
                 .filter(c -> c.code().equals(typed) || c.nameJa().equals(typed) || typed.equals(c.nameEn()))
                 .map(c -> c.code()).findFirst();
         if (code.isEmpty()) {
             problems.add(problem(line, Column.CATEGORY, "admin.import.error.category", typed));
-            return null;
+            return "";
         }
         return code.get();
     }
 
-    private <E extends Enum<E>> E choice(int line, Column column, String typed, E[] values,
-                                         List<ImportPlan.Problem> problems) {
+    /** The constant's name, from the table's label, its code or its name; "" when empty or unknown. */
+    private <E extends Enum<E>> String choice(int line, Column column, String typed, E[] values,
+                                              List<ImportPlan.Problem> problems) {
         if (typed.isEmpty()) {
-            return null;
+            return "";
         }
         for (E v : values) {
             String label = names.labels().get((column == Column.CHANNEL ? "channel." : "lifecycle.") + v.name());
             String code = v instanceof Channel c ? Codes.channel(c) : Codes.status((Lifecycle) v);
             if (typed.equals(label) || typed.equalsIgnoreCase(code) || typed.equalsIgnoreCase(v.name())) {
-                return v;
+                return v.name();
             }
         }
         problems.add(problem(line, column, "admin.import.error.choice", typed));
-        return null;
+        return "";
     }
 
-    /** The first metric from the four 指標 columns; the program's further metrics stay. All four empty: no first. */
-    private static List<ProgramContent.Metric> metrics(int line, Map<Column, String> cells, ProgramContent b,
-                                                       List<ImportPlan.Problem> problems) {
+    /**
+     * The first metric from the four 指標 columns (dates also as 2025/04/01); the program's further metrics stay.
+     * All four empty: no first metric.
+     */
+    private static void metrics(Map<Column, String> cells, ProgramForm f) {
         List<Column> columns = List.of(Column.METRIC, Column.METRIC_VALUE, Column.METRIC_UNIT, Column.METRIC_AS_OF);
         if (columns.stream().noneMatch(cells::containsKey)) {
-            return b.metrics();
+            return;
         }
-        List<ProgramContent.Metric> rest = b.metrics().size() > 1 ? b.metrics().subList(1, b.metrics().size())
-                : List.of();
-        ProgramContent.Metric first = b.metrics().isEmpty() ? null : b.metrics().get(0);
-        String label = cells.getOrDefault(Column.METRIC, first == null ? "" : first.labelJa());
-        String value = cells.getOrDefault(Column.METRIC_VALUE, first == null ? "" : Long.toString(first.value()));
-        String unit = cells.getOrDefault(Column.METRIC_UNIT, first == null ? "" : first.unitJa());
-        String asOf = cells.getOrDefault(Column.METRIC_AS_OF, first == null || first.asOf() == null ? ""
-                : first.asOf().toString());
-        if (label.isEmpty() && value.isEmpty() && unit.isEmpty() && asOf.isEmpty()) {
-            return rest;
+        MetricForm first = f.metrics.isEmpty() ? null : f.metrics.remove(0);
+        MetricForm m = new MetricForm();
+        m.labelJa = cells.getOrDefault(Column.METRIC, first == null ? "" : first.labelJa);
+        m.value = cells.getOrDefault(Column.METRIC_VALUE, first == null ? "" : first.value);
+        m.unit = cells.getOrDefault(Column.METRIC_UNIT, first == null ? "" : first.unit);
+        m.asOf = cells.getOrDefault(Column.METRIC_AS_OF, first == null ? "" : first.asOf).replace('/', '-');
+        if (m.labelJa.isEmpty() && m.value.isEmpty() && m.unit.isEmpty() && m.asOf.isEmpty()) {
+            return;
         }
-        Long number = null;
-        if (!value.matches("\\d{1,15}")) {
-            problems.add(problem(line, Column.METRIC_VALUE, "admin.error.count"));
-        } else {
-            number = Long.parseLong(value);
-        }
-        LocalDate date = null;
-        try {
-            date = LocalDate.parse(asOf.replace('/', '-'));
-        } catch (DateTimeParseException e) {
-            problems.add(problem(line, Column.METRIC_AS_OF, "admin.error.date"));
-        }
-        if (label.isEmpty()) {
-            problems.add(problem(line, Column.METRIC, "admin.error.required"));
-        }
-        if (unit.isEmpty()) {
-            problems.add(problem(line, Column.METRIC_UNIT, "admin.error.required"));
-        }
-        if (number == null || date == null || label.isEmpty() || unit.isEmpty()) {
-            return rest;
-        }
-        String labelEn = first != null && first.labelJa().equals(label) ? first.labelEn() : label;
-        List<ProgramContent.Metric> out = new ArrayList<>();
-        out.add(new ProgramContent.Metric(label, labelEn, number, unit, date));
-        out.addAll(rest);
-        return out;
+        m.labelEn = first != null && first.labelJa.equals(m.labelJa) ? first.labelEn : m.labelJa;
+        f.metrics.add(0, m);
     }
 }

@@ -1,14 +1,20 @@
 package jp.tsunagari.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 import jp.tsunagari.place.Places;
+import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.Localized;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +33,34 @@ class PlaceAdminController {
 
     private final Places places;
     private final MessageSource messages;
+    private final SpringValidatorAdapter validator;
 
-    PlaceAdminController(Places places, MessageSource messages) {
+    PlaceAdminController(Places places, MessageSource messages, Validator validator) {
         this.places = places;
         this.messages = messages;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
-    record PlaceForm(String nameJa, String nameKana, String nameEn) {
+    /** Validation group of a prefecture's names (the columns are shorter, and the English name is required). */
+    interface OfPrefecture {
+    }
+
+    /** Validation group of a municipality's names. */
+    interface OfMunicipality {
+    }
+
+    static final String KANA = "\\p{javaWhitespace}*[\\u3041-\\u309F\\u30FC]*\\p{javaWhitespace}*";
+
+    /** The names as typed; the limits are the columns' sizes, which depend on the kind of place (the group). */
+    record PlaceForm(
+            @Text(max = 10, required = true, groups = OfPrefecture.class)
+            @Text(max = 30, required = true, groups = OfMunicipality.class) String nameJa,
+            @Text(max = 20, required = true, groups = OfPrefecture.class)
+            @Text(max = 60, required = true, groups = OfMunicipality.class)
+            @Pattern(regexp = KANA, message = "{admin.error.kana}", groups = {OfPrefecture.class, OfMunicipality.class})
+            String nameKana,
+            @Text(max = 20, required = true, groups = OfPrefecture.class)
+            @Text(max = 60, groups = OfMunicipality.class) String nameEn) {
     }
 
     record Place(String code, String nameJa, String nameKana, String nameEn, String context) implements Localized {
@@ -58,26 +85,17 @@ class PlaceAdminController {
     }
 
     @PostMapping("/admin/places/{code}")
-    String save(@PathVariable String code, @ModelAttribute PlaceForm form, Model model, HttpServletResponse response,
-                RedirectAttributes redirect, Locale locale) {
+    String save(@PathVariable String code, @ModelAttribute("form") PlaceForm form, BindingResult checked, Model model,
+                HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         Place place = place(code);
-        FormReader in = new FormReader(new FormErrors());
-        // The columns' sizes: prefecture names are shorter than municipality names.
-        boolean prefecture = code.length() == 2;
-        String ja = in.required("nameJa", form.nameJa(), prefecture ? 10 : 30);
-        String kana = in.required("nameKana", form.nameKana(), prefecture ? 20 : 60);
-        if (!kana.isEmpty() && !kana.matches("[\\u3041-\\u309F\\u30FC]+")) {
-            in.errors().add("nameKana", "admin.error.kana");
-        }
-        String en = in.optional("nameEn", form.nameEn(), prefecture ? 20 : 60);
-        if (prefecture && en == null) {
-            in.errors().add("nameEn", "admin.error.required");
-        }
-        if (!in.errors().isEmpty()) {
+        validator.validate(form, checked, code.length() == 2 ? OfPrefecture.class : OfMunicipality.class);
+        if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, place, form, in.errors());
+            return page(model, place, form, FormErrors.of(checked));
         }
-        places.rename(code, ja, kana, en);
+        String ja = Typed.clean(form.nameJa());
+        String en = Typed.clean(form.nameEn());
+        places.rename(code, ja, Typed.clean(form.nameKana()), en.isEmpty() ? null : en);
         redirect.addFlashAttribute("message", messages.getMessage("admin.places.saved", new Object[] {ja}, locale));
         return "redirect:/admin/places?q=" + code;
     }

@@ -1,6 +1,7 @@
 package jp.tsunagari.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -86,17 +88,17 @@ class ProgramAdminController {
     }
 
     @PostMapping("/admin/programs")
-    String create(@ModelAttribute("form") ProgramForm form, @RequestParam(defaultValue = "") String action, Model model,
-                  HttpServletResponse response, Principal user, RedirectAttributes redirect, Locale locale) {
+    String create(@Valid @ModelAttribute("form") ProgramForm form, BindingResult checked,
+                  @RequestParam(defaultValue = "") String action, Model model, HttpServletResponse response,
+                  Principal user, RedirectAttributes redirect, Locale locale) {
         if (form.edit(action)) {
             return options.page(model, form, new FormErrors(), null);
         }
-        ProgramFormMapper.Result result = mapper.toContent(form);
-        if (!result.errors().isEmpty()) {
+        if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return options.page(model, form, result.errors(), null);
+            return options.page(model, form, FormErrors.of(checked), null);
         }
-        long id = editor.create(result.content(), "publish".equals(action), user.getName());
+        long id = editor.create(mapper.toContent(form), "publish".equals(action), user.getName());
         redirect.addFlashAttribute("message", messages.getMessage("admin.saved." + ("publish".equals(action) ? "published" : "draft"), null, locale));
         return "redirect:/admin/programs/" + id + "/edit";
     }
@@ -109,25 +111,25 @@ class ProgramAdminController {
     }
 
     @PostMapping("/admin/programs/{id}")
-    String save(@PathVariable long id, @ModelAttribute("form") ProgramForm form,
+    String save(@PathVariable long id, @Valid @ModelAttribute("form") ProgramForm form, BindingResult checked,
                 @RequestParam(defaultValue = "") String action, Model model, HttpServletResponse response,
                 Principal user, RedirectAttributes redirect, Locale locale) {
         ProgramEditor.Editable current = editable(id);
         if (form.edit(action)) {
             return options.page(model, form, new FormErrors(), current);
         }
-        ProgramFormMapper.Result result = mapper.toContent(form);
-        if (!result.errors().isEmpty()) {
+        if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return options.page(model, form, result.errors(), current);
+            return options.page(model, form, FormErrors.of(checked), current);
         }
         boolean publish = "publish".equals(action);
+        ProgramContent content = mapper.toContent(form);
         try {
-            editor.save(id, version(form.version), result.content(), publish, user.getName());
+            editor.save(id, version(form.version), content, publish, user.getName());
         } catch (ProgramEditor.Conflict conflict) {
-            return conflict(model, form, result.content(), conflict.current(), response);
+            return conflict(model, form, content, conflict.current(), response);
         } catch (ObjectOptimisticLockingFailureException race) {
-            return conflict(model, form, result.content(), editable(id), response);
+            return conflict(model, form, content, editable(id), response);
         }
         redirect.addFlashAttribute("message", messages.getMessage(
                 publish || current.status() == jp.tsunagari.catalogue.PublicationStatus.DRAFT

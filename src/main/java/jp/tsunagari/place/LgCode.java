@@ -16,6 +16,11 @@ public final class LgCode {
         return checkDigit(code.substring(0, 5)) == code.charAt(5) - '0';
     }
 
+    /** A valid code whose form is right too: a prefecture's own code ({@code PP000C}) only for 01..47. */
+    public static boolean isWellFormed(String code) {
+        return isValid(code) && (!code.startsWith("000", 2) || isPrefectureCode(code.substring(0, 2)));
+    }
+
     public static int checkDigit(String firstFive) {
         int sum = 0;
         for (int i = 0; i < 5; i++) {

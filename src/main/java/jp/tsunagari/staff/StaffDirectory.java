@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class StaffDirectory {
 
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
+    static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,49}";
+    static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
 
     private final StaffUsers users;
     private final PasswordEncoder encoder;

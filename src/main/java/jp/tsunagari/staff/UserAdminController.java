@@ -1,12 +1,19 @@
 package jp.tsunagari.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import jp.tsunagari.system.Choice;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +33,29 @@ class UserAdminController {
         this.messages = messages;
     }
 
-    /** The new-account form as typed (the password is never sent back). */
-    record NewUserForm(String username, String displayName, String password, String role) {
+    static final String USERNAME = "\\p{javaWhitespace}*" + StaffDirectory.USERNAME_PATTERN + "\\p{javaWhitespace}*";
+
+    /** The new-account form as typed (the password is never sent back); the directory checks the same rules. */
+    record NewUserForm(
+            @NotNull(message = "{staff.error.username.format}")
+            @Pattern(regexp = USERNAME, message = "{staff.error.username.format}") String username,
+            @NotBlank(message = "{staff.error.displayName}")
+            @Size(max = 100, message = "{staff.error.displayName}") String displayName,
+            @StaffPassword String password,
+            @Choice(value = StaffRole.class, required = true, exactCase = true, message = "{staff.error.role}")
+            String role) {
         static NewUserForm empty() {
             return new NewUserForm("", "", "", StaffRole.EDITOR.name());
         }
+    }
+
+    /** The role form: one of the roles, by its exact name. */
+    record RoleForm(@Choice(value = StaffRole.class, required = true, exactCase = true, message = "{staff.error.role}")
+                    String role) {
+    }
+
+    /** The password reset form. */
+    record PasswordForm(@StaffPassword String password) {
     }
 
     @GetMapping("/admin/users")
@@ -39,15 +64,13 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users")
-    String create(@ModelAttribute NewUserForm form, Model model, HttpServletResponse response, RedirectAttributes redirect,
-                  Locale locale) {
-        FormErrors errors = new FormErrors();
-        StaffRole role = parseRole(form.role());
-        if (role == null) {
-            errors.add("role", "staff.error.role");
-        } else {
+    String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult checked, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        FormErrors errors = FormErrors.of(checked);
+        if (errors.isEmpty()) {
             try {
-                StaffUser user = directory.create(form.username(), form.displayName(), form.password(), role);
+                StaffUser user = directory.create(form.username(), form.displayName(), form.password(),
+                        StaffRole.valueOf(form.role()));
                 redirect.addFlashAttribute("message", messages.getMessage("staff.users.created",
                         new Object[] {user.username()}, locale));
                 return "redirect:/admin/users";
@@ -65,24 +88,29 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{id}/role")
-    String role(@PathVariable long id, @RequestParam(required = false) String role, Model model,
+    String role(@PathVariable long id, @Valid @ModelAttribute RoleForm form, BindingResult checked, Model model,
                 HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        StaffRole parsed = parseRole(role);
-        if (parsed == null) {
+        if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return userPage(id, model, new FormErrors().add("role", "staff.error.role"));
+            return userPage(id, model, FormErrors.of(checked));
         }
-        return apply(id, () -> directory.changeRole(id, parsed), model, response, redirect, locale);
+        return apply(id, () -> directory.changeRole(id, StaffRole.valueOf(form.role())), model, response, redirect,
+                locale);
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String password(@PathVariable long id, @RequestParam(required = false) String password, Model model,
+    String password(@PathVariable long id, @Valid @ModelAttribute PasswordForm form, BindingResult checked, Model model,
                     HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        return apply(id, () -> directory.resetPassword(id, password), model, response, redirect, locale);
+        if (checked.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return userPage(id, model, FormErrors.of(checked));
+        }
+        return apply(id, () -> directory.resetPassword(id, form.password()), model, response, redirect, locale);
     }
 
     @PostMapping("/admin/users/{id}/enabled")
-    String enabled(@PathVariable long id, @RequestParam(defaultValue = "false") boolean enabled, Model model,
+    String enabled(@PathVariable long id,
+                   @RequestParam(defaultValue = "false") boolean enabled, Model model,
                    HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         return apply(id, () -> directory.setEnabled(id, enabled), model, response, redirect, locale);
     }
@@ -112,14 +140,5 @@ class UserAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("roles", StaffRole.values());
         return "staff/user";
-    }
-
-    private static StaffRole parseRole(String role) {
-        for (StaffRole r : StaffRole.values()) {
-            if (r.name().equals(role)) {
-                return r;
-            }
-        }
-        return null;
     }
 }

@@ -126,6 +126,27 @@ class ProgramAdminTest {
     }
 
     @Test
+    void aTypedInvalidValueComesBackAsTypedWithTheSummaryLinkAndAriaAttributes() throws Exception {
+        Map<String, String> p = newProgram();
+        p.put("groups[0].criteria[0].maxAge", "二十二");
+        p.put("metrics[0].asOf", "2026-02-30");
+        p.put("startMonth", "");
+        String page = body(mvc.perform(form("/admin/programs", p, "draft")).andExpect(status().isBadRequest()).andReturn());
+        assertThat(page).contains("<title>エラー: ")
+                .containsPattern("(?s)href=\"#startMonth\".*href=\"#metrics-0-asOf\".*href=\"#groups-0-criteria-0-maxAge\"")
+                .containsPattern("id=\"groups-0-criteria-0-maxAge\" name=\"groups\\[0]\\.criteria\\[0]\\.maxAge\" value=\"二十二\""
+                        + "[^>]*aria-describedby=\"groups-0-criteria-0-maxAge-error\"[^>]*aria-invalid=\"true\"")
+                .contains("id=\"groups-0-criteria-0-maxAge-error\"").contains("0から150までの整数で入力してください。")
+                .contains("value=\"2026-02-30\"").contains("日付を 2025-03-04 の形で入力してください。")
+                .contains("年と月は両方入力するか、両方空にしてください。");
+        assertThat(HtmlChecker.errors(page)).isEmpty();
+        String english = body(mvc.perform(form("/admin/programs", p, "draft")
+                .cookie(new jakarta.servlet.http.Cookie("catalogue-lang", "en"))).andExpect(status().isBadRequest()).andReturn());
+        assertThat(english).contains("href=\"#groups-0-criteria-0-maxAge\"").contains("Enter a whole number from 0 to 150.")
+                .contains("Enter the date as 2025-03-04.").contains("value=\"二十二\"");
+    }
+
+    @Test
     void addAndRemoveButtonsKeepEverythingTyped() throws Exception {
         Map<String, String> p = newProgram();
         String added = body(mvc.perform(form("/admin/programs", p, "add-criterion-1")).andExpect(status().isOk()).andReturn());

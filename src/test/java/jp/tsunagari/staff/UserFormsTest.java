@@ -1,0 +1,56 @@
+package jp.tsunagari.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jp.tsunagari.web.HtmlChecker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account forms: every problem at once in the summary, typed values kept (never the password). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+class UserFormsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void aNewAccountWithProblemsComesBackWithEveryOne() throws Exception {
+        String page = mvc.perform(post("/admin/users").with(user("root").roles("ADMIN")).with(csrf())
+                        .param("username", "No Spaces").param("displayName", "").param("password", "short")
+                        .param("role", "editor"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"#username\"").contains("href=\"#displayName\"").contains("href=\"#password\"")
+                .contains("href=\"#role\"").contains("value=\"No Spaces\"").doesNotContain("value=\"short\"")
+                .contains("パスワードは12文字以上で入力してください。")
+                .containsPattern("id=\"username\"[^>]*aria-describedby=\"username-hint username-error\"[^>]*aria-invalid=\"true\"");
+        assertThat(HtmlChecker.errors(page)).isEmpty();
+        assertThat(directory.byUsername("no spaces")).isEmpty();
+    }
+
+    @Test
+    void roleAndPasswordChangesAreChecked() throws Exception {
+        StaffUser other = directory.create("forms-test", "Forms test", "a long enough password", StaffRole.EDITOR);
+        mvc.perform(post("/admin/users/" + other.id() + "/role").with(user("root").roles("ADMIN")).with(csrf())
+                .param("role", "ROOT")).andExpect(status().isBadRequest());
+        String page = mvc.perform(post("/admin/users/" + other.id() + "/password").with(user("root").roles("ADMIN"))
+                        .with(csrf()).param("password", "x".repeat(129)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"#password\"").contains("パスワードは128文字以内で入力してください。");
+        mvc.perform(post("/admin/users/" + other.id() + "/role").with(user("root").roles("ADMIN")).with(csrf())
+                .param("role", "ADMIN")).andExpect(status().is3xxRedirection());
+        assertThat(directory.find(other.id()).orElseThrow().role()).isEqualTo(StaffRole.ADMIN);
+    }
+}
