@@ -3,7 +3,7 @@ package jp.tsunagari.admin;
 import java.io.OutputStream;
 import java.util.List;
 import jp.tsunagari.catalogue.CategoryEditor;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The staff's full export ({@link CatalogueFile}, /admin/export) written as it is read: the categories and sources
- * first, then the programs in id order, {@value #BATCH} at a time ({@link ProgramData#eachProgram}), each written
+ * first, then the programs in id order, {@value #BATCH} at a time ({@link ProgramValueReader#eachProgram}), each written
  * with the streaming generator as soon as it is loaded. Memory stays the same whatever the catalogue's size; the
  * document is the same, byte for byte, as {@link CatalogueFile} written whole with the default pretty printer (what
  * {@link CatalogueImport} reads).
@@ -24,18 +24,18 @@ class CatalogueExport {
     /** Programs loaded per batch. */
     static final int BATCH = 500;
 
-    private final ProgramData data;
+    private final ProgramValueReader data;
     private final CategoryEditor categories;
     private final JsonMapper json;
     private final int batch;
 
     @Autowired
-    CatalogueExport(ProgramData data, CategoryEditor categories, JsonMapper json) {
+    CatalogueExport(ProgramValueReader data, CategoryEditor categories, JsonMapper json) {
         this(data, categories, json, BATCH);
     }
 
     /** With another batch size (tests). */
-    CatalogueExport(ProgramData data, CategoryEditor categories, JsonMapper json, int batch) {
+    CatalogueExport(ProgramValueReader data, CategoryEditor categories, JsonMapper json, int batch) {
         this.data = data;
         this.categories = categories;
         this.json = json;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.catalogue.PublicationStatus;
 import jp.tsunagari.system.FormErrors;
@@ -22,9 +22,9 @@ class ImportCheck {
     private final Validator validator;
     private final ProgramFormMapper mapper;
     private final ProgramEditor editor;
-    private final ProgramData data;
+    private final ProgramValueReader data;
 
-    ImportCheck(Validator validator, ProgramFormMapper mapper, ProgramEditor editor, ProgramData data) {
+    ImportCheck(Validator validator, ProgramFormMapper mapper, ProgramEditor editor, ProgramValueReader data) {
         this.validator = validator;
         this.mapper = mapper;
         this.editor = editor;

@@ -28,7 +28,7 @@ class LinkedData {
         this.messages = messages;
     }
 
-    /** {@code program} must have its parts loaded ({@link ProgramDetails}); {@code url} is its canonical URL. */
+    /** {@code program} must have its parts loaded ({@link ProgramPageLoader}); {@code url} is its canonical URL. */
     Map<String, Object> governmentService(Program program, String url) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", CONTEXT);

@@ -70,7 +70,7 @@ public record ProgramContent(
 
     /** The target groups and criteria of this content as eligibility objects (not persisted), for judging. */
     public List<jp.tsunagari.eligibility.TargetGroup> toTargetGroups() {
-        return ProgramContents.groups(this);
+        return ProgramContentMapping.groups(this);
     }
 
     /** The same content under another name (for "duplicate as a starting point"). */

@@ -17,12 +17,12 @@ class ProgramController {
 
     private static final int RELATED = 4;
 
-    private final ProgramDetails details;
+    private final ProgramPageLoader details;
     private final ProgramFinder finder;
     private final PublicUrls urls;
     private final LinkedData linkedData;
 
-    ProgramController(ProgramDetails details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData) {
+    ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData) {
         this.details = details;
         this.finder = finder;
         this.urls = urls;
@@ -32,7 +32,7 @@ class ProgramController {
     @GetMapping("/programs/{id}")
     String program(@PathVariable String id, Model model) {
         long programId = parseId(id);
-        ProgramDetails.Details d = details.published(programId)
+        ProgramPageLoader.Details d = details.published(programId)
                 .orElseThrow(() -> new NotFoundException("program " + id));
         Program program = d.program();
         String url = urls.absolute("/programs/" + program.id());

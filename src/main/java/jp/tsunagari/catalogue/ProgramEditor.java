@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class ProgramEditor {
 
-    private final Programs programs;
+    private final ProgramRepository programs;
     private final Categories categories;
     private final SourceDocuments sources;
     private final ProgramRevisions revisions;
@@ -38,7 +38,7 @@ public class ProgramEditor {
     private final ChangeMarker marker;
     private final ProgramIds identities;
 
-    ProgramEditor(Programs programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
+    ProgramEditor(ProgramRepository programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
                   PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock,
                   ChangeMarker marker, ProgramIds identities) {
         this.identities = identities;
@@ -134,7 +134,7 @@ public class ProgramEditor {
     /** Changes a program from an import: published at once, or (for a published program) kept as a pending draft. */
     public void importUpdate(long id, ProgramContent content, boolean publish, String user) {
         Program p = programs.findWithHeader(id).orElseThrow(() -> new NotFoundException("program " + id));
-        ProgramDetails.loadParts(p);
+        ProgramPageLoader.loadParts(p);
         store(p, content, publish, user, RevisionAction.IMPORT);
     }
 
@@ -227,21 +227,21 @@ public class ProgramEditor {
 
     /** The public page as it would look with the pending draft (or the current content), without saving anything. */
     @Transactional(readOnly = true)
-    public Optional<ProgramDetails.Details> preview(long id) {
+    public Optional<ProgramPageLoader.Details> preview(long id) {
         return editable(id).map(e -> {
             Program preview = new Program(e.updatedBy(), e.updatedAt());
             preview.apply(e.content(), parts(e.content()), e.updatedBy(), e.updatedAt());
             var codes = e.content().targetGroups().stream().flatMap(g -> g.criteria().stream())
                     .flatMap(r -> r.areas().stream()).toList();
-            return new ProgramDetails.Details(preview, places.namesOf(codes));
+            return new ProgramPageLoader.Details(preview, places.namesOf(codes));
         });
     }
 
     private Editable editable(Program p) {
-        ProgramDetails.loadParts(p);
+        ProgramPageLoader.loadParts(p);
         Optional<PendingDraft> draft = drafts.findById(p.id());
         ProgramContent content = draft.map(d -> json.readValue(d.content(), ProgramContent.class))
-                .orElseGet(() -> ProgramContents.of(p));
+                .orElseGet(() -> ProgramContentMapping.of(p));
         return new Editable(p.id(), p.version(), p.status(), draft.isPresent(), content, p.updatedBy(), p.updatedAt());
     }
 
@@ -250,21 +250,21 @@ public class ProgramEditor {
         if (p.version() != expectedVersion) {
             throw new Conflict(editable(p));
         }
-        ProgramDetails.loadParts(p);
+        ProgramPageLoader.loadParts(p);
         return p;
     }
 
     private void baseline(Program p) {
         if (revisions.lastRevision(p.id()) == 0) {
             revisions.save(new ProgramRevision(p.id(), 1, RevisionAction.INITIAL, p.status(),
-                    json.writeValueAsString(ProgramContents.of(p)), p.updatedBy(), p.updatedAt()));
+                    json.writeValueAsString(ProgramContentMapping.of(p)), p.updatedBy(), p.updatedAt()));
         }
     }
 
     private void record(Program p, RevisionAction action, String user, Instant now) {
         marker.bump(p.id());
         int next = revisions.lastRevision(p.id()) + 1;
-        revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContents.of(p)),
+        revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContentMapping.of(p)),
                 user, now));
     }
 

@@ -24,10 +24,10 @@ public class SearchSources {
 
     static final int CHUNK = 500;
 
-    private final Programs programs;
+    private final ProgramRepository programs;
     private final EntityManager em;
 
-    SearchSources(Programs programs, EntityManager em) {
+    SearchSources(ProgramRepository programs, EntityManager em) {
         this.programs = programs;
         this.em = em;
     }
@@ -56,7 +56,7 @@ public class SearchSources {
             for (Long id : chunk) {
                 Program p = byId.get(id);
                 if (p != null) {
-                    ProgramDetails.loadParts(p);
+                    ProgramPageLoader.loadParts(p);
                     each.accept(source(p));
                 }
             }

@@ -27,11 +27,11 @@ class SitemapController {
     private static final MediaType XML = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
-    private final Programs programs;
+    private final ProgramRepository programs;
     private final Categories categories;
     private final PublicUrls urls;
 
-    SitemapController(Programs programs, Categories categories, PublicUrls urls) {
+    SitemapController(ProgramRepository programs, Categories categories, PublicUrls urls) {
         this.programs = programs;
         this.categories = categories;
         this.urls = urls;

@@ -10,7 +10,7 @@ import jp.tsunagari.catalogue.Category;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.ProgramCard;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.SourceDocument;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.place.Municipality;
@@ -60,7 +60,7 @@ class ApiMapper {
                 c.examplePlaces().stream().map(p -> new ApiViews.Named(p.code(), p.nameJa(), p.nameEn())).toList());
     }
 
-    ApiViews.ProgramDetail detail(ProgramData.Entry e, Map<Integer, SourceDocument> sources) {
+    ApiViews.ProgramDetail detail(ProgramValueReader.Entry e, Map<Integer, SourceDocument> sources) {
         ProgramContent c = e.content();
         Map<String, Localized> areaNames = places.namesOf(c.targetGroups().stream()
                 .flatMap(g -> g.criteria().stream()).flatMap(r -> r.areas().stream()).collect(Collectors.toSet()));

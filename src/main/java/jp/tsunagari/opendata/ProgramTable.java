@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.SourceDocument;
 import jp.tsunagari.eligibility.CriterionType;
 import jp.tsunagari.eligibility.Strength;
@@ -81,7 +81,7 @@ public final class ProgramTable {
     }
 
     /** The row of one program, as text cells in column order (not yet made safe for spreadsheets). */
-    public static List<String> row(ProgramData.Entry e, String pageUrl, Names names) {
+    public static List<String> row(ProgramValueReader.Entry e, String pageUrl, Names names) {
         ProgramContent c = e.content();
         Prefecture pref = c.organizerPrefectureCode() == null ? null : names.prefectures().get(c.organizerPrefectureCode());
         Municipality muni = c.organizerMunicipalityCode() == null ? null

@@ -6,7 +6,7 @@ import java.util.Map;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
@@ -21,10 +21,10 @@ public class ProgramTableNames {
     private final CategoryEditor categories;
     private final MessageSource messages;
     private final ApiMapper mapper;
-    private final ProgramData data;
+    private final ProgramValueReader data;
 
     ProgramTableNames(Places places, CategoryEditor categories, MessageSource messages, ApiMapper mapper,
-                      ProgramData data) {
+                      ProgramValueReader data) {
         this.places = places;
         this.categories = categories;
         this.messages = messages;

@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import jp.tsunagari.catalogue.ProgramCards;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramCardLoader;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.search.Discovery;
 import jp.tsunagari.search.DiscoveryFilters;
 import jp.tsunagari.system.NotFoundException;
@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgramsApi {
 
     private final Discovery discovery;
-    private final ProgramCards cards;
-    private final ProgramData data;
+    private final ProgramCardLoader cards;
+    private final ProgramValueReader data;
     private final ApiMapper mapper;
     private final ApiProblem problems;
 
-    ProgramsApi(Discovery discovery, ProgramCards cards, ProgramData data, ApiMapper mapper, ApiProblem problems) {
+    ProgramsApi(Discovery discovery, ProgramCardLoader cards, ProgramValueReader data, ApiMapper mapper, ApiProblem problems) {
         this.discovery = discovery;
         this.cards = cards;
         this.data = data;

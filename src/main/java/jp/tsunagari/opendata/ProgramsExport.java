@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.SourceDocument;
 import jp.tsunagari.search.Discovery;
 import jp.tsunagari.search.DiscoveryFilters;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProgramsExport {
 
     private final Discovery discovery;
-    private final ProgramData data;
+    private final ProgramValueReader data;
     private final ApiMapper mapper;
     private final ApiProblem problems;
     private final PublicUrls links;
@@ -41,7 +41,7 @@ class ProgramsExport {
     private final Clock clock;
     private final ProgramTableNames tableNames;
 
-    ProgramsExport(Discovery discovery, ProgramData data, ProgramTableNames tableNames, ApiMapper mapper,
+    ProgramsExport(Discovery discovery, ProgramValueReader data, ProgramTableNames tableNames, ApiMapper mapper,
                    ApiProblem problems, PublicUrls links, JsonMapper json, Clock clock) {
         this.discovery = discovery;
         this.data = data;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramCard;
-import jp.tsunagari.catalogue.ProgramCards;
+import jp.tsunagari.catalogue.ProgramCardLoader;
 import jp.tsunagari.catalogue.ResultPage;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.TileMap;
@@ -23,11 +23,11 @@ class DiscoveryController {
 
     private final DiscoveryFilters filters;
     private final ProgramSearch search;
-    private final ProgramCards cards;
+    private final ProgramCardLoader cards;
     private final Facets facets;
     private final Places places;
 
-    DiscoveryController(DiscoveryFilters filters, ProgramSearch search, ProgramCards cards, Facets facets, Places places) {
+    DiscoveryController(DiscoveryFilters filters, ProgramSearch search, ProgramCardLoader cards, Facets facets, Places places) {
         this.filters = filters;
         this.search = search;
         this.cards = cards;

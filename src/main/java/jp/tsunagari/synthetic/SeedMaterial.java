@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,7 +30,7 @@ record SeedMaterial(List<Seed> seeds, Map<String, List<Seed>> seedsByCategory, L
     record Seed(long id, ProgramContent content, Place municipality, Place prefecture) {
     }
 
-    static SeedMaterial load(JdbcTemplate jdbc, ProgramData data) {
+    static SeedMaterial load(JdbcTemplate jdbc, ProgramValueReader data) {
         Map<String, Place> byCode = new LinkedHashMap<>();
         List<Place> prefectures = new ArrayList<>();
         jdbc.query("select code, name_ja, name_kana from prefecture order by code", rs -> {
@@ -57,7 +57,7 @@ record SeedMaterial(List<Seed> seeds, Map<String, List<Seed>> seedsByCategory, L
         Map<String, List<Seed>> byCategory = new LinkedHashMap<>();
         jdbc.queryForList("select code from category order by number", String.class)
                 .forEach(c -> byCategory.put(c, new ArrayList<>()));
-        for (ProgramData.Entry e : data.published(ids)) {
+        for (ProgramValueReader.Entry e : data.published(ids)) {
             ProgramContent c = e.content();
             Seed seed = new Seed(e.id(), c, c.organizerMunicipalityCode() == null ? null
                     : byCode.get(c.organizerMunicipalityCode()),

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.system.ChangeMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +44,13 @@ class SyntheticCatalogue {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
-    private final ProgramData data;
+    private final ProgramValueReader data;
     private final ChangeMarker marker;
     private final JsonMapper json;
     private final Clock clock;
 
     SyntheticCatalogue(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                       ProgramData data, ChangeMarker marker, JsonMapper json, Clock clock) {
+                       ProgramValueReader data, ChangeMarker marker, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.ProgramEditor;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class CatalogueExportTest {
     JsonMapper json;
 
     @Autowired
-    ProgramData data;
+    ProgramValueReader data;
 
     @Autowired
     CategoryEditor categories;

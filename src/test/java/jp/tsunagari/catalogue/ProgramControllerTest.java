@@ -32,7 +32,7 @@ class ProgramControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    ProgramDetails details;
+    ProgramPageLoader details;
 
     @MockitoBean
     ProgramFinder finder;

@@ -25,7 +25,7 @@ class ProgramEditorTest {
     ProgramEditor editor;
 
     @Autowired
-    ProgramDetails details;
+    ProgramPageLoader details;
 
     @Autowired
     ProgramFinder finder;
@@ -53,7 +53,7 @@ class ProgramEditorTest {
         assertThat(finder.find(ProgramQuery.all()).total()).isEqualTo(15);
         long version = editor.editable(id).orElseThrow().version();
         editor.publish(id, version, "editor1");
-        ProgramDetails.Details published = details.published(id).orElseThrow();
+        ProgramPageLoader.Details published = details.published(id).orElseThrow();
         assertThat(published.program().targetGroups()).hasSize(2);
         assertThat(published.program().audiences()).containsExactly(Audience.YOUTH, Audience.GUARDIAN);
         // Lists come from the search index, which follows committed changes (IndexLifecycleTest); this test's

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramData;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.eligibility.AudienceRules;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class SyntheticCatalogueTest {
     ProgramEditor editor;
 
     @Autowired
-    ProgramData data;
+    ProgramValueReader data;
 
     @Autowired
     JsonMapper json;
@@ -95,7 +95,7 @@ class SyntheticCatalogueTest {
     void latestRevisionIsTheStoredContentAndAudiencesAreDerived() {
         List<Long> ids = jdbc.queryForList("select id from program where id >= 1000 and status = 'PUBLISHED'"
                 + " and id not in (select program_id from program_draft) order by id", Long.class).subList(0, 40);
-        for (ProgramData.Entry e : data.published(ids)) {
+        for (ProgramValueReader.Entry e : data.published(ids)) {
             int last = editor.history(e.id()).get(0).revision();
             assertThat(editor.revision(e.id(), last)).contains(e.content());
             assertThat(editor.editable(e.id()).orElseThrow().content()).isEqualTo(e.content());

@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ProgramDetails {
+public class ProgramPageLoader {
 
-    private final Programs programs;
+    private final ProgramRepository programs;
     private final Places places;
 
-    ProgramDetails(Programs programs, Places places) {
+    ProgramPageLoader(ProgramRepository programs, Places places) {
         this.programs = programs;
         this.places = places;
     }

@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Cards of given published programs, in the order given (for search results ranked elsewhere). */
 @Service
 @Transactional(readOnly = true)
-public class ProgramCards {
+public class ProgramCardLoader {
 
     private final ProgramFinder finder;
 
-    ProgramCards(ProgramFinder finder) {
+    ProgramCardLoader(ProgramFinder finder) {
         this.finder = finder;
     }
 

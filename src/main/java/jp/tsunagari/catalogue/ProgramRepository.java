@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Programs extends JpaRepository<Program, Long> {
+interface ProgramRepository extends JpaRepository<Program, Long> {
 
     @Query("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
             + " left join fetch op.region left join fetch p.organizerMunicipality left join fetch p.sourceDocument"

@@ -9,12 +9,12 @@ import jp.tsunagari.eligibility.TargetGroup;
 import jp.tsunagari.place.Prefecture;
 
 /** Translates between a {@link Program}'s parts and {@link ProgramContent} values, in both directions. */
-final class ProgramContents {
+final class ProgramContentMapping {
 
-    private ProgramContents() {
+    private ProgramContentMapping() {
     }
 
-    /** The content of a program whose parts are loaded (see ProgramDetails / ProgramEditor). */
+    /** The content of a program whose parts are loaded (see ProgramPageLoader / ProgramEditor). */
     static ProgramContent of(Program p) {
         return new ProgramContent(p.name(), p.nameKana(), p.nameEn(), p.category().code(),
                 p.organizerPrefecture() == null ? null : p.organizerPrefecture().code(),
@@ -32,7 +32,7 @@ final class ProgramContents {
                         e.prefecture().code())).toList(),
                 p.dataNotes().stream().map(n -> new ProgramContent.Note(n.noteJa(), n.noteEn())).toList(),
                 p.targetGroups().stream().map(g -> new ProgramContent.Group(g.label(),
-                        g.criteria().stream().map(ProgramContents::rule).toList())).toList());
+                        g.criteria().stream().map(ProgramContentMapping::rule).toList())).toList());
     }
 
     private static ProgramContent.Rule rule(Criterion c) {
@@ -80,7 +80,7 @@ final class ProgramContents {
         List<TargetGroup> groups = new ArrayList<>();
         for (int i = 0; i < c.targetGroups().size(); i++) {
             ProgramContent.Group g = c.targetGroups().get(i);
-            groups.add(new TargetGroup(i + 1, g.label(), g.criteria().stream().map(ProgramContents::criterion).toList()));
+            groups.add(new TargetGroup(i + 1, g.label(), g.criteria().stream().map(ProgramContentMapping::criterion).toList()));
         }
         return groups;
     }

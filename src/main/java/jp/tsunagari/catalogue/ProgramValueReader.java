@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ProgramData {
+public class ProgramValueReader {
 
     static final int CHUNK = 500;
 
     private final EntityManager em;
     private final SourceDocuments sources;
 
-    ProgramData(EntityManager em, SourceDocuments sources) {
+    ProgramValueReader(EntityManager em, SourceDocuments sources) {
         this.em = em;
         this.sources = sources;
     }
@@ -99,8 +99,8 @@ public class ProgramData {
             for (Long id : chunk) {
                 Program p = byId.get(id);
                 if (p != null) {
-                    ProgramDetails.loadParts(p);
-                    each.accept(new Entry(p.id(), p.status(), ProgramContents.of(p), p.audiences(), p.updatedAt()));
+                    ProgramPageLoader.loadParts(p);
+                    each.accept(new Entry(p.id(), p.status(), ProgramContentMapping.of(p), p.audiences(), p.updatedAt()));
                 }
             }
             em.clear();
