@@ -76,7 +76,7 @@ public class EligibilityLookup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            index.release(snapshot);
+            snapshot.release();
         }
     }
 

@@ -14,7 +14,7 @@ import jp.tsunagari.eligibility.Areas;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
-import jp.tsunagari.system.PageCache;
+import jp.tsunagari.system.ViewsOutdated;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ class ProgramIndex {
     private final SearchSources sources;
     private final ChangeMarker marker;
     private final Places places;
-    private final PageCache pages;
+    private final ApplicationEventPublisher events;
     private final Areas areas;
     private final Analyzer analyzer = Analyzers.perField();
     private final IndexFolders folders;
@@ -63,13 +64,13 @@ class ProgramIndex {
     private volatile boolean closed;
 
     @Autowired
-    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, PageCache pages, EligibilityChecker areas,
+    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, ApplicationEventPublisher events, EligibilityChecker areas,
                  @Value("${catalogue.search.index-dir:}") String indexDir) {
         this.sources = sources;
         this.areas = areas;
         this.marker = marker;
         this.places = places;
-        this.pages = pages;
+        this.events = events;
         this.folders = IndexFolders.open(indexDir);
         // While the rest of the application starts: the index is opened (or built) and caught up, then Kuromoji
         // loads its dictionaries (about a second), instead of at readiness and at the first search.
@@ -93,7 +94,7 @@ class ProgramIndex {
         this.sources = null;
         this.marker = null;
         this.places = null;
-        this.pages = null;
+        this.events = null;
         this.areas = null;
         this.folders = null;
     }
@@ -107,7 +108,7 @@ class ProgramIndex {
         IndexFolders.close(writer);
         writer = null;
         if (snapshot != null) {
-            release(snapshot);
+            snapshot.release();
             snapshot = null;
         }
         if (folders != null) {
@@ -121,7 +122,7 @@ class ProgramIndex {
     }
 
     /**
-     * The current index, held open until {@link #release}: a search never runs on an index closed under it (the
+     * The current index, held open until {@link IndexSnapshot#release}: a search never runs on an index closed under it (the
      * previous index is closed when its last search ends).
      */
     IndexSnapshot acquire() {
@@ -131,10 +132,6 @@ class ProgramIndex {
                 return s;
             }
         }
-    }
-
-    void release(IndexSnapshot s) {
-        s.release();
     }
 
     Analyzer analyzer() {
@@ -255,7 +252,7 @@ class ProgramIndex {
         swap(next);
         IndexFolders.close(previousWriter);
         if (previous != null) {
-            release(previous);
+            previous.release();
         }
         if (previousFolder != null) {
             IndexFolders.delete(previousFolder);
@@ -281,7 +278,7 @@ class ProgramIndex {
             IndexSnapshot next = new IndexSnapshot(searcher, to, Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
             swap(next);
-            release(previous);
+            previous.release();
             log.info("Search index updated: {} changed programs in {} ms (change marker {}, {} programs)", ids.size(),
                     next.buildTime().toMillis(), to, next.documents());
             return next;
@@ -293,8 +290,8 @@ class ProgramIndex {
     private void swap(IndexSnapshot next) {
         FacetTables.warm(next.searcher().getIndexReader());
         snapshot = next;
-        if (pages != null) {
-            pages.invalidate();
+        if (events != null) {
+            events.publishEvent(new ViewsOutdated("search index at change marker " + next.marker()));
         }
     }
 }

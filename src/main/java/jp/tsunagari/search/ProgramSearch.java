@@ -80,7 +80,7 @@ public class ProgramSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            index.release(snapshot);
+            snapshot.release();
         }
     }
 
@@ -101,7 +101,7 @@ public class ProgramSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            index.release(snapshot);
+            snapshot.release();
         }
     }
 
@@ -149,7 +149,7 @@ public class ProgramSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            index.release(snapshot);
+            snapshot.release();
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -105,6 +106,11 @@ public class PageCache {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onChange(ChangeMarker.CatalogueChanged changed) {
+        invalidate();
+    }
+
+    @EventListener
+    void onViewsOutdated(ViewsOutdated outdated) {
         invalidate();
     }
 

@@ -12,7 +12,7 @@ import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
-import jp.tsunagari.system.PageCache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +64,7 @@ class IndexRestartTest {
     Places places;
 
     @Autowired
-    PageCache pages;
+    ApplicationEventPublisher events;
 
     @Autowired
     EligibilityChecker checker;
@@ -79,7 +79,7 @@ class IndexRestartTest {
     }
 
     ProgramIndex start() {
-        restarted = new ProgramIndex(sources, marker, places, pages, checker, FOLDER.toString());
+        restarted = new ProgramIndex(sources, marker, places, events, checker, FOLDER.toString());
         restarted.onStart();
         return restarted;
     }
