@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The PostgreSQL server given with -Dpg.url/-Dpg.user/-Dpg.password (absent: empty, or Maven's unresolved
- * {@code ${pg.url}}). Each test run creates its own database on it and drops it afterwards.
+ * The PostgreSQL server given with -Dpg.url/-Dpg.user/-Dpg.password, or else the embedded one that
+ * {@code jp.tsunagari.EmbeddedPostgresSession} started for this JVM and set pg.* to (with {@code -Dpg.embedded=true},
+ * as the reliability profile runs); absent when neither (empty, or Maven's unresolved {@code ${pg.url}}). Each test
+ * run creates its own database on it and drops it afterwards.
  */
 record PgServer(String url, String user, String password) {
 

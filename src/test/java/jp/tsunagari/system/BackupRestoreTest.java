@@ -1,6 +1,7 @@
 package jp.tsunagari.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -101,6 +103,14 @@ class BackupRestoreTest {
 
     @Test
     void aRestoredBackupGivesTheSameCatalogueExportAndTablesAndServesTheEditedProgram() throws Exception {
+        boolean postgres = product(dataSource).equals("PostgreSQL");
+        if (postgres && (pgTool("pg_dump").isEmpty() || pgTool("pg_restore").isEmpty())) {
+            // The embedded server's binaries have no client tools, and no Maven artifact brings them.
+            String why = "BackupRestoreTest on PostgreSQL skipped: pg_dump and pg_restore not found on PATH or in"
+                    + " /usr/lib/postgresql/*/bin — install Debian's postgresql-client (bash .ci/run installs postgresql)";
+            System.out.println(why);
+            assumeTrue(false, why);
+        }
         changeTheCatalogue();
         // What Spring Session's cleanup job deletes every minute anyway; done now so that it cannot happen between
         // the snapshot and the backup (or in the restored application before its snapshot).
@@ -111,7 +121,6 @@ class BackupRestoreTest {
         assertThat(tablesA.get("program_draft")).hasSize(1);
         assertThat(tablesA.get("program_revision")).hasSizeGreaterThanOrEqualTo(2);
 
-        boolean postgres = product(dataSource).equals("PostgreSQL");
         String restoredUrl = postgres ? backupAndRestorePostgres() : backupAndRestoreH2();
 
         try (ConfigurableApplicationContext restored = start(restoredUrl)) {
@@ -192,21 +201,21 @@ class BackupRestoreTest {
         String user = env.getRequiredProperty("spring.datasource.username");
         String password = env.getProperty("spring.datasource.password", "");
         Path dump = temp.resolve("catalogue.dump");
-        run(password, pgTool("pg_dump"), "-Fc", "-h", host, "-p", port, "-U", user, "-d", database,
+        run(password, pgTool("pg_dump").orElseThrow(), "-Fc", "-h", host, "-p", port, "-U", user, "-d", database,
                 "-f", dump.toString());
         restoreDatabase = database + "_restore";
         jdbc.execute("drop database if exists " + restoreDatabase + " with (force)");
         jdbc.execute("create database " + restoreDatabase);
-        run(password, pgTool("pg_restore"), "--no-owner", "--exit-on-error", "-h", host, "-p", port, "-U", user,
-                "-d", restoreDatabase, dump.toString());
+        run(password, pgTool("pg_restore").orElseThrow(), "--no-owner", "--exit-on-error", "-h", host, "-p", port,
+                "-U", user, "-d", restoreDatabase, dump.toString());
         return "jdbc:postgresql://" + host + ":" + port + "/" + restoreDatabase;
     }
 
-    /** From PATH, else the newest /usr/lib/postgresql/N/bin (Debian puts the client tools there). */
-    static String pgTool(String name) throws IOException {
+    /** From PATH, else the newest /usr/lib/postgresql/N/bin (Debian puts the client tools there); empty if neither. */
+    static Optional<String> pgTool(String name) throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
+                return Optional.of(Path.of(dir, name).toString());
             }
         }
         Path debian = Path.of("/usr/lib/postgresql");
@@ -215,10 +224,10 @@ class BackupRestoreTest {
                 return versions.map(v -> v.resolve("bin").resolve(name)).filter(Files::isExecutable)
                         .max(Comparator.comparingInt(p -> Integer.parseInt(p.getParent().getParent().getFileName()
                                 .toString().replaceAll("\\D", "0"))))
-                        .map(Path::toString).orElse(name);
+                        .map(Path::toString);
             }
         }
-        return name;
+        return Optional.empty();
     }
 
     void run(String password, String... command) throws Exception {
