@@ -246,6 +246,7 @@ public class ProgramEditor {
     }
 
     private Program current(long id, long expectedVersion) {
+        programs.lockForEdit(id).orElseThrow(() -> new NotFoundException("program " + id));
         Program p = programs.findWithHeader(id).orElseThrow(() -> new NotFoundException("program " + id));
         if (p.version() != expectedVersion) {
             throw new Conflict(editable(p));

@@ -1,7 +1,11 @@
 package jp.tsunagari.catalogue;
 
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.Query;
 
 interface ProgramRepository extends JpaRepository<Program, Long> {
@@ -15,6 +19,15 @@ interface ProgramRepository extends JpaRepository<Program, Long> {
             + " left join fetch op.region left join fetch p.organizerMunicipality left join fetch p.sourceDocument"
             + " where p.id = :id")
     Optional<Program> findWithHeader(Long id);
+
+    /**
+     * Locks the program's row until the transaction ends ({@code select … for update}): edits of one program run one
+     * after the other, so the second of two concurrent saves sees the first one's version and gets the conflict page.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "10000"))
+    @Query("select p from Program p where p.id = :id")
+    Optional<Program> lockForEdit(Long id);
 
     @Query("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
             + " left join fetch op.region left join fetch p.organizerMunicipality"
