@@ -73,11 +73,13 @@ public class Places {
 
     /** Prefectures of each region, regions in order. */
     public Map<Region, List<Prefecture>> prefecturesByRegion() {
-        Map<String, Region> regionByCode = regions().stream()
+        // One snapshot throughout: a refresh between two reads gave other Region instances (a 500 under load).
+        Snapshot s = snapshot();
+        Map<String, Region> regionByCode = s.regions().stream()
                 .collect(Collectors.toMap(Region::code, Function.identity()));
         Map<Region, List<Prefecture>> grouped = new LinkedHashMap<>();
-        regions().forEach(r -> grouped.put(r, new java.util.ArrayList<>()));
-        prefectures().forEach(p -> grouped.get(regionByCode.get(p.region().code())).add(p));
+        s.regions().forEach(r -> grouped.put(r, new java.util.ArrayList<>()));
+        s.prefectures().forEach(p -> grouped.get(regionByCode.get(p.region().code())).add(p));
         return grouped;
     }
 
