@@ -32,12 +32,12 @@ class CatalogueOverview {
     }
 
     SourceDocument source() {
-        return sources.findById(1).orElse(null);
+        return sources.findById(1).map(SourceDocumentEntity::value).orElse(null);
     }
 
     List<Counted<Category>> categoriesWithCounts() {
         Map<String, Long> counts = finder.countByCategory();
-        return categories.findAllByOrderByNumber().stream()
+        return categories.findAllByOrderByNumber().stream().map(CategoryEntity::value)
                 .map(c -> new Counted<>(c, counts.getOrDefault(c.code(), 0L))).toList();
     }
 

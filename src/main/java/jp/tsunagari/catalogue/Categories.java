@@ -3,7 +3,7 @@ package jp.tsunagari.catalogue;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Categories extends JpaRepository<Category, String> {
+interface Categories extends JpaRepository<CategoryEntity, String> {
 
-    List<Category> findAllByOrderByNumber();
+    List<CategoryEntity> findAllByOrderByNumber();
 }

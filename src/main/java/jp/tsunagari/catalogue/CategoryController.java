@@ -31,7 +31,7 @@ class CategoryController {
     String category(@PathVariable String code, @RequestParam(required = false) String sort,
                     @RequestParam(required = false) String page, Model model, HttpServletResponse response,
                     Locale locale) {
-        Category category = categories.findById(code).orElseThrow(() -> new NotFoundException("category " + code));
+        Category category = categories.findById(code).map(CategoryEntity::value).orElseThrow(() -> new NotFoundException("category " + code));
         ProgramFilters.Parsed parsed = filters.parse(category.code(), sort, page);
         ProgramQuery query = parsed.query();
         if (parsed.hasProblems()) {

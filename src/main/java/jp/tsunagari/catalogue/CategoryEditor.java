@@ -22,12 +22,12 @@ public class CategoryEditor {
 
     @Transactional(readOnly = true)
     public List<Category> all() {
-        return categories.findAllByOrderByNumber();
+        return categories.findAllByOrderByNumber().stream().map(CategoryEntity::value).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<Category> find(String code) {
-        return code == null ? Optional.empty() : categories.findById(code);
+        return code == null ? Optional.empty() : categories.findById(code).map(CategoryEntity::value);
     }
 
     public void update(String code, String nameJa, String nameEn, String descriptionJa, String descriptionEn) {

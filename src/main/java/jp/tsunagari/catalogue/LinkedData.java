@@ -60,7 +60,7 @@ class LinkedData {
                     "serviceUrl", program.officialUrl()));
         }
         if (program.sourceDocument() != null) {
-            SourceDocument source = program.sourceDocument();
+            SourceDocumentEntity source = program.sourceDocument();
             Map<String, Object> work = ordered("@type", "CreativeWork", "name", source.title());
             putIfPresent(work, "alternativeHeadline", source.series());
             work.put("inLanguage", "ja");

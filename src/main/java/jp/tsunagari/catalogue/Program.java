@@ -60,7 +60,7 @@ public class Program {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_code")
-    private Category category;
+    private CategoryEntity category;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "organizer_prefecture_code")
@@ -103,7 +103,7 @@ public class Program {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "source_document_id")
-    private SourceDocument sourceDocument;
+    private SourceDocumentEntity sourceDocument;
 
     @Column(name = "source_section")
     private String sourceSection;
@@ -162,7 +162,7 @@ public class Program {
     }
 
     /** The places and category a content's codes refer to, resolved by the editor. */
-    record Parts(Category category, Prefecture prefecture, Municipality municipality, SourceDocument source,
+    record Parts(CategoryEntity category, Prefecture prefecture, Municipality municipality, SourceDocumentEntity source,
                  java.util.Map<String, Prefecture> examplePrefectures) {
     }
 
@@ -250,7 +250,7 @@ public class Program {
         return nameEn;
     }
 
-    public Category category() {
+    public CategoryEntity category() {
         return category;
     }
 
@@ -308,7 +308,7 @@ public class Program {
         return examplesHeading;
     }
 
-    public SourceDocument sourceDocument() {
+    public SourceDocumentEntity sourceDocument() {
         return sourceDocument;
     }
 

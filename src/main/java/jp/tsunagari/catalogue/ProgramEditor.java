@@ -217,7 +217,7 @@ public class ProgramEditor {
 
     @Transactional(readOnly = true)
     public List<ProgramRevision> history(long id) {
-        return revisions.findByProgramIdOrderByRevisionDesc(id);
+        return revisions.findByProgramIdOrderByRevisionDesc(id).stream().map(ProgramRevisionEntity::value).toList();
     }
 
     @Transactional(readOnly = true)
@@ -257,7 +257,7 @@ public class ProgramEditor {
 
     private void baseline(Program p) {
         if (revisions.lastRevision(p.id()) == 0) {
-            revisions.save(new ProgramRevision(p.id(), 1, RevisionAction.INITIAL, p.status(),
+            revisions.save(new ProgramRevisionEntity(p.id(), 1, RevisionAction.INITIAL, p.status(),
                     json.writeValueAsString(ProgramContentMapping.of(p)), p.updatedBy(), p.updatedAt()));
         }
     }
@@ -265,12 +265,12 @@ public class ProgramEditor {
     private void record(Program p, RevisionAction action, String user, Instant now) {
         marker.bump(p.id());
         int next = revisions.lastRevision(p.id()) + 1;
-        revisions.save(new ProgramRevision(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContentMapping.of(p)),
+        revisions.save(new ProgramRevisionEntity(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContentMapping.of(p)),
                 user, now));
     }
 
     private Program.Parts parts(ProgramContent c) {
-        Category category = categories.findById(c.categoryCode())
+        CategoryEntity category = categories.findById(c.categoryCode())
                 .orElseThrow(() -> new InvalidReference("category " + c.categoryCode()));
         Prefecture prefecture = c.organizerPrefectureCode() == null ? null : prefecture(c.organizerPrefectureCode());
         Municipality municipality = null;
@@ -279,7 +279,7 @@ public class ProgramEditor {
                     .filter(m -> prefecture != null && m.prefectureCode().equals(prefecture.code()))
                     .orElseThrow(() -> new InvalidReference("municipality " + c.organizerMunicipalityCode()));
         }
-        SourceDocument source = c.sourceDocumentId() == null ? null : sources.findById(c.sourceDocumentId())
+        SourceDocumentEntity source = c.sourceDocumentId() == null ? null : sources.findById(c.sourceDocumentId())
                 .orElseThrow(() -> new InvalidReference("source " + c.sourceDocumentId()));
         Map<String, Prefecture> examplePrefectures = new HashMap<>();
         c.examples().forEach(e -> examplePrefectures.put(e.prefectureCode(), prefecture(e.prefectureCode())));

@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface ProgramRevisions extends JpaRepository<ProgramRevision, Long> {
+interface ProgramRevisions extends JpaRepository<ProgramRevisionEntity, Long> {
 
-    List<ProgramRevision> findByProgramIdOrderByRevisionDesc(long programId);
+    List<ProgramRevisionEntity> findByProgramIdOrderByRevisionDesc(long programId);
 
-    Optional<ProgramRevision> findByProgramIdAndRevision(long programId, int revision);
+    Optional<ProgramRevisionEntity> findByProgramIdAndRevision(long programId, int revision);
 
     @Query("select coalesce(max(r.revision), 0) from ProgramRevision r where r.programId = :programId")
     int lastRevision(long programId);

@@ -35,7 +35,7 @@ public class ProgramValueReader {
     /** The source documents programs cite, by id. */
     public Map<Integer, SourceDocument> sources() {
         Map<Integer, SourceDocument> byId = new java.util.TreeMap<>();
-        sources.findAll().forEach(s -> byId.put(s.id(), s));
+        sources.findAll().forEach(s -> byId.put(s.id(), s.value()));
         return byId;
     }
 

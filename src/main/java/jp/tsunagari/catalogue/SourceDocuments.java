@@ -2,5 +2,5 @@ package jp.tsunagari.catalogue;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface SourceDocuments extends JpaRepository<SourceDocument, Integer> {
+interface SourceDocuments extends JpaRepository<SourceDocumentEntity, Integer> {
 }
