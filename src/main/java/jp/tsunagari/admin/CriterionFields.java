@@ -12,10 +12,7 @@ import jp.tsunagari.admin.ProgramForm.RuleForm;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.CriterionType;
 import jp.tsunagari.system.Typed;
-import jp.tsunagari.system.Choice;
-import jp.tsunagari.system.Text;
 import jp.tsunagari.system.Violations;
-import jp.tsunagari.system.WholeNumber;
 
 /**
  * What each type of criterion needs: an age criterion a minimum or maximum age, an origin or residence criterion

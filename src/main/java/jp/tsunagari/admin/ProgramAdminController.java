@@ -3,7 +3,6 @@ package jp.tsunagari.admin;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.List;
 import java.util.Locale;
 import jp.tsunagari.catalogue.ContentDiff;
 import jp.tsunagari.catalogue.ProgramContent;
@@ -194,16 +193,6 @@ class ProgramAdminController {
         }
         redirect.addFlashAttribute("message", messages.getMessage("admin.deleted", new Object[] {e.content().name()}, locale));
         return "redirect:/admin";
-    }
-
-    @GetMapping("/admin/programs/{id}/preview")
-    String preview(@PathVariable long id, Model model) {
-        var details = editor.preview(id).orElseThrow(() -> new NotFoundException("program " + id));
-        model.addAttribute("program", details.program());
-        model.addAttribute("areaNames", details.areaNames());
-        model.addAttribute("related", List.of());
-        model.addAttribute("previewOf", id);
-        return "catalogue/program";
     }
 
     private ProgramEditor.Editable editable(long id) {

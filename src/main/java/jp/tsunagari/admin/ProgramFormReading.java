@@ -17,10 +17,6 @@ import jp.tsunagari.eligibility.Subject;
 import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.Typed;
-import jp.tsunagari.system.Choice;
-import jp.tsunagari.system.IsoDate;
-import jp.tsunagari.system.Text;
-import jp.tsunagari.system.WholeNumber;
 import org.springframework.stereotype.Component;
 
 /**

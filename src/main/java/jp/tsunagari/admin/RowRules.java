@@ -15,11 +15,9 @@ import jp.tsunagari.admin.ProgramForm.SectionForm;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Places;
-import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.InOrder;
-import jp.tsunagari.system.Text;
+import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.Violations;
-import jp.tsunagari.system.WholeNumber;
 
 /**
  * Class-level constraints of the program form: rules over several fields of one form or row, each reported on the

@@ -2,14 +2,19 @@ package jp.tsunagari.catalogue;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import jp.tsunagari.catalogue.internal.Categories;
+import jp.tsunagari.catalogue.internal.CategoryEntity;
+import jp.tsunagari.catalogue.internal.ListLinks;
+import jp.tsunagari.catalogue.internal.ProgramFilters;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.system.HeadMeta;
 import jp.tsunagari.system.NotFoundException;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /categories/{code}}: a category's description and its programs. */
 @Controller

@@ -2,6 +2,8 @@ package jp.tsunagari.catalogue;
 
 import java.util.List;
 import java.util.Optional;
+import jp.tsunagari.catalogue.internal.Categories;
+import jp.tsunagari.catalogue.internal.CategoryEntity;
 import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,8 @@
 package jp.tsunagari.catalogue;
 
 import java.util.Locale;
+import jp.tsunagari.catalogue.internal.CatalogueOverview;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.TileMap;
 import jp.tsunagari.system.HeadMeta;

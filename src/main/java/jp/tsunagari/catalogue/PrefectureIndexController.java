@@ -1,5 +1,6 @@
 package jp.tsunagari.catalogue;
 
+import jp.tsunagari.catalogue.internal.CatalogueOverview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

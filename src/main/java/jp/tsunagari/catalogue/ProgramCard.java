@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jp.tsunagari.catalogue.internal.OrganizerName;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.system.Localized;
 
@@ -26,7 +27,7 @@ public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric,
             return String.join("、", ageRanges);
         }
 
-        static String range(Integer min, Integer max) {
+        public static String range(Integer min, Integer max) {
             if (min != null && max != null) {
                 return min + "〜" + max + "歳";
             }

@@ -1,6 +1,7 @@
 package jp.tsunagari.catalogue;
 
 import java.util.List;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,6 +3,7 @@ package jp.tsunagari.catalogue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import jp.tsunagari.catalogue.internal.ProgramContentMapping;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.eligibility.CriterionType;

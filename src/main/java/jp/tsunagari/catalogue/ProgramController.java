@@ -1,5 +1,10 @@
 package jp.tsunagari.catalogue;
 
+import java.util.List;
+import jp.tsunagari.catalogue.internal.LinkedData;
+import jp.tsunagari.catalogue.internal.Program;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
+import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.system.HeadMeta;
 import jp.tsunagari.system.NotFoundException;
 import jp.tsunagari.system.PublicUrls;
@@ -10,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * {@code /programs/{id}}: every fact of one program, with its canonical URL, OpenGraph tags and schema.org JSON-LD
- * in the head. An unknown or non-numeric id is a 404.
+ * in the head. An unknown or non-numeric id is a 404. Also staff's preview of a draft in the same page.
  */
 @Controller
 class ProgramController {
@@ -21,8 +26,11 @@ class ProgramController {
     private final ProgramFinder finder;
     private final PublicUrls urls;
     private final LinkedData linkedData;
+    private final ProgramEditor editor;
 
-    ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData) {
+    ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData,
+                      ProgramEditor editor) {
+        this.editor = editor;
         this.details = details;
         this.finder = finder;
         this.urls = urls;
@@ -43,6 +51,21 @@ class ProgramController {
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
                         .withPage(1, RELATED + 1)).items().stream()
                 .filter(c -> !c.id().equals(d.program().id())).limit(RELATED).toList());
+        return "catalogue/program";
+    }
+
+    /**
+     * Staff's preview of the public page with the pending draft (or the current content), saving nothing. It lives
+     * here, beside the page it previews, because it renders catalogue internals; its URL is under /admin, so only
+     * signed-in staff reach it (staff.SecurityConfig).
+     */
+    @GetMapping("/admin/programs/{id}/preview")
+    String preview(@PathVariable long id, Model model) {
+        ProgramPageLoader.Details d = editor.preview(id).orElseThrow(() -> new NotFoundException("program " + id));
+        model.addAttribute("program", d.program());
+        model.addAttribute("areaNames", d.areaNames());
+        model.addAttribute("related", List.of());
+        model.addAttribute("previewOf", id);
         return "catalogue/program";
     }
 

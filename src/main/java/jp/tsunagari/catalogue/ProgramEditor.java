@@ -3,13 +3,19 @@ package jp.tsunagari.catalogue;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import jp.tsunagari.place.Municipality;
+import jp.tsunagari.catalogue.internal.ProgramParts;
+import jp.tsunagari.catalogue.internal.PendingDraft;
+import jp.tsunagari.catalogue.internal.PendingDrafts;
+import jp.tsunagari.catalogue.internal.Program;
+import jp.tsunagari.catalogue.internal.ProgramContentMapping;
+import jp.tsunagari.catalogue.internal.ProgramIds;
+import jp.tsunagari.catalogue.internal.ProgramPageLoader;
+import jp.tsunagari.catalogue.internal.ProgramRepository;
+import jp.tsunagari.catalogue.internal.ProgramRevisionEntity;
+import jp.tsunagari.catalogue.internal.ProgramRevisions;
 import jp.tsunagari.place.Places;
-import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -27,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProgramEditor {
 
     private final ProgramRepository programs;
-    private final Categories categories;
-    private final SourceDocuments sources;
+    private final ProgramParts partsOf;
     private final ProgramRevisions revisions;
     private final PendingDrafts drafts;
     private final Places places;
@@ -38,13 +43,12 @@ public class ProgramEditor {
     private final ChangeMarker marker;
     private final ProgramIds identities;
 
-    ProgramEditor(ProgramRepository programs, Categories categories, SourceDocuments sources, ProgramRevisions revisions,
+    ProgramEditor(ProgramRepository programs, ProgramParts partsOf, ProgramRevisions revisions,
                   PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock,
                   ChangeMarker marker, ProgramIds identities) {
         this.identities = identities;
         this.programs = programs;
-        this.categories = categories;
-        this.sources = sources;
+        this.partsOf = partsOf;
         this.revisions = revisions;
         this.drafts = drafts;
         this.places = places;
@@ -75,7 +79,7 @@ public class ProgramEditor {
 
     /** A code in the content refers to nothing (a category, prefecture, municipality or source that does not exist). */
     public static class InvalidReference extends RuntimeException {
-        InvalidReference(String what) {
+        public InvalidReference(String what) {
             super(what, null, false, false);
         }
     }
@@ -92,7 +96,7 @@ public class ProgramEditor {
     private long create(ProgramContent content, boolean publish, String user, RevisionAction action) {
         Instant now = clock.instant();
         Program p = new Program(user, now);
-        p.apply(content, parts(content), user, now);
+        p.apply(content, partsOf.resolve(content), user, now);
         if (publish) {
             p.publish(user, now);
         }
@@ -110,7 +114,7 @@ public class ProgramEditor {
             return create(content, publish, user, RevisionAction.IMPORT);
         }
         Instant now = clock.instant();
-        Program.Parts parts = parts(content);
+        Program.Parts parts = partsOf.resolve(content);
         em.createNativeQuery("insert into program (id, version, status, name, name_kana, category_code, channel,"
                         + " lifecycle, eligibility_text, created_at, updated_at, updated_by)"
                         + " values (?1, 0, 'DRAFT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)")
@@ -155,7 +159,7 @@ public class ProgramEditor {
             return;
         }
         baseline(p);
-        p.apply(content, parts(content), user, now);
+        p.apply(content, partsOf.resolve(content), user, now);
         if (publish) {
             p.publish(user, now);
         }
@@ -172,7 +176,7 @@ public class ProgramEditor {
         Optional<PendingDraft> draft = drafts.findById(id);
         if (draft.isPresent()) {
             ProgramContent content = json.readValue(draft.get().content(), ProgramContent.class);
-            p.apply(content, parts(content), user, now);
+            p.apply(content, partsOf.resolve(content), user, now);
             drafts.delete(draft.get());
         }
         p.publish(user, now);
@@ -209,7 +213,7 @@ public class ProgramEditor {
         Program p = current(id, expectedVersion);
         Instant now = clock.instant();
         baseline(p);
-        p.apply(old, parts(old), user, now);
+        p.apply(old, partsOf.resolve(old), user, now);
         drafts.findById(id).ifPresent(drafts::delete);
         programs.flush();
         record(p, RevisionAction.RESTORE, user, now);
@@ -227,10 +231,10 @@ public class ProgramEditor {
 
     /** The public page as it would look with the pending draft (or the current content), without saving anything. */
     @Transactional(readOnly = true)
-    public Optional<ProgramPageLoader.Details> preview(long id) {
+    Optional<ProgramPageLoader.Details> preview(long id) {
         return editable(id).map(e -> {
             Program preview = new Program(e.updatedBy(), e.updatedAt());
-            preview.apply(e.content(), parts(e.content()), e.updatedBy(), e.updatedAt());
+            preview.apply(e.content(), partsOf.resolve(e.content()), e.updatedBy(), e.updatedAt());
             var codes = e.content().targetGroups().stream().flatMap(g -> g.criteria().stream())
                     .flatMap(r -> r.areas().stream()).toList();
             return new ProgramPageLoader.Details(preview, places.namesOf(codes));
@@ -267,29 +271,5 @@ public class ProgramEditor {
         int next = revisions.lastRevision(p.id()) + 1;
         revisions.save(new ProgramRevisionEntity(p.id(), next, action, p.status(), json.writeValueAsString(ProgramContentMapping.of(p)),
                 user, now));
-    }
-
-    private Program.Parts parts(ProgramContent c) {
-        CategoryEntity category = categories.findById(c.categoryCode())
-                .orElseThrow(() -> new InvalidReference("category " + c.categoryCode()));
-        Prefecture prefecture = c.organizerPrefectureCode() == null ? null : prefecture(c.organizerPrefectureCode());
-        Municipality municipality = null;
-        if (c.organizerMunicipalityCode() != null) {
-            municipality = places.municipality(c.organizerMunicipalityCode())
-                    .filter(m -> prefecture != null && m.prefectureCode().equals(prefecture.code()))
-                    .orElseThrow(() -> new InvalidReference("municipality " + c.organizerMunicipalityCode()));
-        }
-        SourceDocumentEntity source = c.sourceDocumentId() == null ? null : sources.findById(c.sourceDocumentId())
-                .orElseThrow(() -> new InvalidReference("source " + c.sourceDocumentId()));
-        Map<String, Prefecture> examplePrefectures = new HashMap<>();
-        c.examples().forEach(e -> examplePrefectures.put(e.prefectureCode(), prefecture(e.prefectureCode())));
-        return new Program.Parts(category, prefecture, municipality, source, examplePrefectures);
-    }
-
-    private Prefecture prefecture(String code) {
-        if (places.prefecture(code).isEmpty()) {
-            throw new InvalidReference("prefecture " + code);
-        }
-        return em.getReference(Prefecture.class, code);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import jp.tsunagari.catalogue.internal.Categories;
+import jp.tsunagari.catalogue.internal.ProgramRepository;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.util.Optional;
+import jp.tsunagari.catalogue.internal.Categories;
+import jp.tsunagari.catalogue.internal.ProgramFilters;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.Formats;
 import jp.tsunagari.system.PublicUrls;

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.util.List;
+import jp.tsunagari.catalogue.internal.CatalogueOverview;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.system.Formats;
 import jp.tsunagari.system.PublicUrls;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.util.Optional;
+import jp.tsunagari.catalogue.internal.LinkedData;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
+import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.system.Formats;
 import jp.tsunagari.system.PublicUrls;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,9 @@ class ProgramControllerTest {
 
     @MockitoBean
     ProgramFinder finder;
+
+    @MockitoBean
+    ProgramEditor editor;
 
     @Test
     void unknownIdIsA404PageWithoutExceptionText() throws Exception {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
+import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.eligibility.CriterionType;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
+import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.tsunagari.catalogue.internal.Program;
 import jp.tsunagari.eligibility.AudienceRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

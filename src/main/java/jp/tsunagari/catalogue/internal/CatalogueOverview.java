@@ -1,7 +1,9 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.List;
 import java.util.Map;
+import jp.tsunagari.catalogue.Category;
+import jp.tsunagari.catalogue.SourceDocument;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.place.Region;
@@ -11,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Counts and lists for the entry pages: categories, regions and prefectures with their numbers of programs. */
 @Component
 @Transactional(readOnly = true)
-class CatalogueOverview {
+public class CatalogueOverview {
 
     private final Categories categories;
     private final SourceDocuments sources;
@@ -31,22 +33,22 @@ class CatalogueOverview {
     record RegionGroup(Region region, long count, List<Counted<Prefecture>> prefectures) {
     }
 
-    SourceDocument source() {
+    public SourceDocument source() {
         return sources.findById(1).map(SourceDocumentEntity::value).orElse(null);
     }
 
-    List<Counted<Category>> categoriesWithCounts() {
+    public List<Counted<Category>> categoriesWithCounts() {
         Map<String, Long> counts = finder.countByCategory();
         return categories.findAllByOrderByNumber().stream().map(CategoryEntity::value)
                 .map(c -> new Counted<>(c, counts.getOrDefault(c.code(), 0L))).toList();
     }
 
-    List<Counted<Region>> regionsWithCounts() {
+    public List<Counted<Region>> regionsWithCounts() {
         Map<String, Long> counts = finder.countByRegion();
         return places.regions().stream().map(r -> new Counted<>(r, counts.getOrDefault(r.code(), 0L))).toList();
     }
 
-    List<RegionGroup> prefecturesByRegion() {
+    public List<RegionGroup> prefecturesByRegion() {
         Map<String, Long> prefCounts = finder.countByPrefecture();
         Map<String, Long> regionCounts = finder.countByRegion();
         return places.prefecturesByRegion().entrySet().stream()

@@ -1,11 +1,11 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface ProgramRevisions extends JpaRepository<ProgramRevisionEntity, Long> {
+public interface ProgramRevisions extends JpaRepository<ProgramRevisionEntity, Long> {
 
     List<ProgramRevisionEntity> findByProgramIdOrderByRevisionDesc(long programId);
 

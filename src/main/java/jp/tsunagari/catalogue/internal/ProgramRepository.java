@@ -1,14 +1,14 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
-import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
-interface ProgramRepository extends JpaRepository<Program, Long> {
+public interface ProgramRepository extends JpaRepository<Program, Long> {
 
     @Query("select p from Program p join fetch p.category left join fetch p.organizerPrefecture op"
             + " left join fetch op.region left join fetch p.organizerMunicipality left join fetch p.sourceDocument"

@@ -1,15 +1,15 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.Locale;
 import jp.tsunagari.system.Localized;
 
 /** How an organizer is written: 「京都府宮津市」 in Japanese, "Miyazu, Kyoto" in English; the prefecture alone if no municipality. */
-final class OrganizerName {
+public final class OrganizerName {
 
     private OrganizerName() {
     }
 
-    static String of(Localized prefecture, Localized municipality, Locale locale) {
+    public static String of(Localized prefecture, Localized municipality, Locale locale) {
         if (prefecture == null || prefecture.nameJa() == null) {
             return null;
         }

@@ -1,10 +1,11 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import jp.tsunagari.catalogue.Category;
 import jp.tsunagari.system.Localized;
 
 /** One of the source's 取組の種類 (1 SNS … 5 その他) with a stable code used in URLs ({@code /categories/gifts}). */
@@ -64,7 +65,7 @@ public class CategoryEntity implements Localized {
         return descriptionEn;
     }
 
-    void update(String newNameJa, String newNameEn, String newDescriptionJa, String newDescriptionEn) {
+    public void update(String newNameJa, String newNameEn, String newDescriptionJa, String newDescriptionEn) {
         this.nameJa = newNameJa;
         this.nameEn = newNameEn;
         this.descriptionJa = newDescriptionJa;

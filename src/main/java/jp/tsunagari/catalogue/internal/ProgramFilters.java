@@ -1,8 +1,10 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import jp.tsunagari.catalogue.ProgramQuery;
+import jp.tsunagari.catalogue.ProgramSort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Invalid values are reported and replaced by the defaults. (The /programs filters live in the search module.)
  */
 @Component
-class ProgramFilters {
+public class ProgramFilters {
 
     static final int MAX_PAGE = 100_000;
 
@@ -18,13 +20,13 @@ class ProgramFilters {
     record Problem(String field, String messageKey, String value) {
     }
 
-    record Parsed(ProgramQuery query, List<Problem> problems) {
-        boolean hasProblems() {
+    public record Parsed(ProgramQuery query, List<Problem> problems) {
+        public boolean hasProblems() {
             return !problems.isEmpty();
         }
     }
 
-    Parsed parse(String category, String sortText, String pageText) {
+    public Parsed parse(String category, String sortText, String pageText) {
         List<Problem> problems = new ArrayList<>();
         ProgramSort sort = ProgramSort.SOURCE;
         if (sortText != null && !sortText.isBlank()) {

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

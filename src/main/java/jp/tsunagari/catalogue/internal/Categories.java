@@ -1,9 +1,9 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Categories extends JpaRepository<CategoryEntity, String> {
+public interface Categories extends JpaRepository<CategoryEntity, String> {
 
     List<CategoryEntity> findAllByOrderByNumber();
 }

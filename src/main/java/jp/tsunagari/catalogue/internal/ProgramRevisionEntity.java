@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import jp.tsunagari.catalogue.ProgramRevision;
+import jp.tsunagari.catalogue.PublicationStatus;
+import jp.tsunagari.catalogue.RevisionAction;
 
 /** One entry of a program's history: who did what when, and the whole content after it (JSON). Kept after deletion. */
 @Entity(name = "ProgramRevision")
@@ -41,7 +44,7 @@ public class ProgramRevisionEntity {
     protected ProgramRevisionEntity() {
     }
 
-    ProgramRevisionEntity(long programId, int revision, RevisionAction action, PublicationStatus status, String snapshot,
+    public ProgramRevisionEntity(long programId, int revision, RevisionAction action, PublicationStatus status, String snapshot,
                     String changedBy, Instant changedAt) {
         this.programId = programId;
         this.revision = revision;
@@ -68,7 +71,7 @@ public class ProgramRevisionEntity {
         return status;
     }
 
-    String snapshot() {
+    public String snapshot() {
         return snapshot;
     }
 

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * ({@code inLanguage: ja}), whatever the page's UI language. Absent facts are left out, never null.
  */
 @Component
-class LinkedData {
+public class LinkedData {
 
     static final String CONTEXT = "https://schema.org";
     static final String LG_CODE = "全国地方公共団体コード";
@@ -29,7 +29,7 @@ class LinkedData {
     }
 
     /** {@code program} must have its parts loaded ({@link ProgramPageLoader}); {@code url} is its canonical URL. */
-    Map<String, Object> governmentService(Program program, String url) {
+    public Map<String, Object> governmentService(Program program, String url) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", CONTEXT);
         data.put("@type", "GovernmentService");

@@ -1,21 +1,22 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.eligibility.Criterion;
 import jp.tsunagari.eligibility.SchoolRules;
 import jp.tsunagari.eligibility.TargetGroup;
 import jp.tsunagari.place.Prefecture;
 
 /** Translates between a {@link Program}'s parts and {@link ProgramContent} values, in both directions. */
-final class ProgramContentMapping {
+public final class ProgramContentMapping {
 
     private ProgramContentMapping() {
     }
 
     /** The content of a program whose parts are loaded (see ProgramPageLoader / ProgramEditor). */
-    static ProgramContent of(Program p) {
+    public static ProgramContent of(Program p) {
         return new ProgramContent(p.name(), p.nameKana(), p.nameEn(), p.category().code(),
                 p.organizerPrefecture() == null ? null : p.organizerPrefecture().code(),
                 p.organizerMunicipality() == null ? null : p.organizerMunicipality().lgCode(),
@@ -76,7 +77,7 @@ final class ProgramContentMapping {
         return c.dataNotes().stream().map(n -> new DataNote(n.ja(), n.en())).toList();
     }
 
-    static List<TargetGroup> groups(ProgramContent c) {
+    public static List<TargetGroup> groups(ProgramContent c) {
         List<TargetGroup> groups = new ArrayList<>();
         for (int i = 0; i < c.targetGroups().size(); i++) {
             ProgramContent.Group g = c.targetGroups().get(i);

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Runs after the import's commit: on H2 the identity is changed by DDL, which would end the transaction.
  */
 @Component
-class ProgramIds {
+public class ProgramIds {
 
     /** The seed uses ids below this; new programs start here (V5). */
     static final long FIRST_GENERATED = 1000;
@@ -27,7 +27,7 @@ class ProgramIds {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    void keepAhead() {
+    public void keepAhead() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import jp.tsunagari.catalogue.Lifecycle;
+import jp.tsunagari.catalogue.ProgramCard;
+import jp.tsunagari.catalogue.ProgramQuery;
+import jp.tsunagari.catalogue.ProgramRanking;
+import jp.tsunagari.catalogue.ResultPage;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(readOnly = true)
-class ProgramFinder {
+public class ProgramFinder {
 
     private static final String ROWS = "select p.id, p.name, c.code, c.name_ja, c.name_en, op.code, op.name_ja,"
             + " op.name_en, om.lg_code, om.name_ja, om.name_en, p.start_year, p.start_month, p.event_year,"
@@ -57,13 +62,13 @@ class ProgramFinder {
     }
 
     /** A page of a list: ranked by the search index, the cards read for that page only. */
-    ResultPage<ProgramCard> find(ProgramQuery query) {
+    public ResultPage<ProgramCard> find(ProgramQuery query) {
         ProgramRanking.Ranked ranked = ranking.rank(query);
         return new ResultPage<>(cardsInOrder(ranked.ids()), ranked.total(), query.page(), query.size());
     }
 
     /** Cards of the given published programs in the order given (an id no longer published is left out). */
-    List<ProgramCard> cardsInOrder(List<Long> ids) {
+    public List<ProgramCard> cardsInOrder(List<Long> ids) {
         Map<Long, ProgramCard> byId = new HashMap<>();
         cardsByIds(ids).forEach(c -> byId.put(c.id(), c));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
@@ -144,12 +149,12 @@ class ProgramFinder {
      * Published programs per prefecture code, counting a program once per prefecture whether it is there as organizer,
      * through an example group, or both. Equals the total of the list filtered by that prefecture.
      */
-    Map<String, Long> countByPrefecture() {
+    public Map<String, Long> countByPrefecture() {
         return ranking.totals().getOrDefault("pref", Map.of());
     }
 
     /** Published programs per region code, counted once per region (organizer or example groups). */
-    Map<String, Long> countByRegion() {
+    public Map<String, Long> countByRegion() {
         return ranking.totals().getOrDefault("region", Map.of());
     }
 }

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Locale;
+import jp.tsunagari.catalogue.ProgramContent;
 
 /** A reach figure with the date it holds for, e.g. LINE友だち数 5,390名 (2025-03-04). */
 @Entity

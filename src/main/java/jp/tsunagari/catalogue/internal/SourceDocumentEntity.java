@@ -1,10 +1,11 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import jp.tsunagari.catalogue.SourceDocument;
 
 /** A published document the catalogue's entries come from, e.g. 「地域とのつながり」に関する施策事例 (as of 2025-03-04). */
 @Entity(name = "SourceDocument")

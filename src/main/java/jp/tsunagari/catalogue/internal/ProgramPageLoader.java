@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public class ProgramPageLoader {
         return new Details(p, places.namesOf(codes));
     }
 
-    static void loadParts(Program p) {
+    public static void loadParts(Program p) {
         Hibernate.initialize(p.sections());
         p.sections().forEach(s -> Hibernate.initialize(s.items()));
         Hibernate.initialize(p.metrics());

@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -12,19 +12,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import jp.tsunagari.catalogue.ProgramContent;
+import jp.tsunagari.catalogue.PublicationStatus;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.eligibility.TargetGroup;
 import jp.tsunagari.place.Municipality;
@@ -32,13 +31,15 @@ import jp.tsunagari.place.Prefecture;
 import org.hibernate.annotations.ListIndexBase;
 
 /**
- * A program (施策) of the catalogue: what the source says about it, in the structure the source gives it.
+ * A program (施策) of the catalogue: what the source says about it, in the structure the source gives it. Its
+ * single-valued facts are in {@link ProgramFacts}; here are its identity, publication status, history stamps and
+ * the structured parts (sections, reach, examples, 対象 groups, data notes, audience tags).
  * The organizer is a local government: a prefecture alone (栃木県) or a municipality with its prefecture (宮津市),
  * or none for a type of initiative (ネオ県人会), whose {@link #examples()} carry the prefectures.
  */
 @Entity
 @Table(name = "program")
-public class Program {
+public class Program extends ProgramFacts {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,67 +50,6 @@ public class Program {
 
     @Enumerated(EnumType.STRING)
     private PublicationStatus status;
-
-    private String name;
-
-    @Column(name = "name_kana")
-    private String nameKana;
-
-    @Column(name = "name_en")
-    private String nameEn;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "category_code")
-    private CategoryEntity category;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "organizer_prefecture_code")
-    private Prefecture organizerPrefecture;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "organizer_municipality_code")
-    private Municipality organizerMunicipality;
-
-    @Column(name = "start_year")
-    private Integer startYear;
-
-    @Column(name = "start_month")
-    private Integer startMonth;
-
-    @Column(name = "event_year")
-    private Integer eventYear;
-
-    @Column(name = "event_month")
-    private Integer eventMonth;
-
-    @Enumerated(EnumType.STRING)
-    private Channel channel;
-
-    @Enumerated(EnumType.STRING)
-    private Lifecycle lifecycle;
-
-    private String summary;
-
-    private String benefit;
-
-    @Column(name = "official_url")
-    private String officialUrl;
-
-    @Column(name = "eligibility_text")
-    private String eligibilityText;
-
-    @Column(name = "examples_heading")
-    private String examplesHeading;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "source_document_id")
-    private SourceDocumentEntity sourceDocument;
-
-    @Column(name = "source_section")
-    private String sourceSection;
-
-    @Column(name = "source_order")
-    private Integer sourceOrder;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -154,7 +94,7 @@ public class Program {
     }
 
     /** A new program: unpublished until staff publish it. */
-    Program(String user, Instant now) {
+    public Program(String user, Instant now) {
         this.status = PublicationStatus.DRAFT;
         this.createdAt = now;
         this.updatedAt = now;
@@ -162,32 +102,13 @@ public class Program {
     }
 
     /** The places and category a content's codes refer to, resolved by the editor. */
-    record Parts(CategoryEntity category, Prefecture prefecture, Municipality municipality, SourceDocumentEntity source,
+    public record Parts(CategoryEntity category, Prefecture prefecture, Municipality municipality, SourceDocumentEntity source,
                  java.util.Map<String, Prefecture> examplePrefectures) {
     }
 
     /** Replaces everything editable with {@code content}; audience tags are derived again from the criteria. */
-    void apply(ProgramContent c, Parts parts, String user, Instant now) {
-        name = c.name();
-        nameKana = c.nameKana();
-        nameEn = c.nameEn();
-        category = parts.category();
-        organizerPrefecture = parts.prefecture();
-        organizerMunicipality = parts.municipality();
-        startYear = c.startYear();
-        startMonth = c.startMonth();
-        eventYear = c.eventYear();
-        eventMonth = c.eventMonth();
-        channel = c.channel();
-        lifecycle = c.lifecycle();
-        summary = c.summary();
-        benefit = c.benefit();
-        officialUrl = c.officialUrl();
-        eligibilityText = c.eligibilityText() == null ? "" : c.eligibilityText();
-        examplesHeading = c.examplesHeading();
-        sourceDocument = parts.source();
-        sourceSection = c.sourceSection();
-        sourceOrder = c.sourceOrder();
+    public void apply(ProgramContent c, Parts parts, String user, Instant now) {
+        applyFacts(c, parts);
         sections.clear();
         sections.addAll(ProgramContentMapping.sections(c));
         metrics.clear();
@@ -203,12 +124,12 @@ public class Program {
         touch(user, now);
     }
 
-    void publish(String user, Instant now) {
+    public void publish(String user, Instant now) {
         status = PublicationStatus.PUBLISHED;
         touch(user, now);
     }
 
-    void unpublish(String user, Instant now) {
+    public void unpublish(String user, Instant now) {
         status = PublicationStatus.DRAFT;
         touch(user, now);
     }
@@ -236,88 +157,6 @@ public class Program {
 
     public boolean isPublished() {
         return status == PublicationStatus.PUBLISHED;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String nameKana() {
-        return nameKana;
-    }
-
-    public String nameEn() {
-        return nameEn;
-    }
-
-    public CategoryEntity category() {
-        return category;
-    }
-
-    public Prefecture organizerPrefecture() {
-        return organizerPrefecture;
-    }
-
-    public Municipality organizerMunicipality() {
-        return organizerMunicipality;
-    }
-
-    public boolean hasOrganizer() {
-        return organizerPrefecture != null;
-    }
-
-    public YearMonth start() {
-        return startYear == null || startMonth == null ? null : YearMonth.of(startYear, startMonth);
-    }
-
-    public YearMonth event() {
-        return eventYear == null || eventMonth == null ? null : YearMonth.of(eventYear, eventMonth);
-    }
-
-    public Channel channel() {
-        return channel;
-    }
-
-    public Lifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    public String summary() {
-        return summary;
-    }
-
-    public String benefit() {
-        return benefit;
-    }
-
-    public String officialUrl() {
-        return officialUrl;
-    }
-
-    public String eligibilityText() {
-        return eligibilityText;
-    }
-
-    /** The 対象 cell line by line, as in the source (notes start with ※). */
-    public List<String> eligibilityLines() {
-        return eligibilityText == null ? List.of()
-                : Arrays.stream(eligibilityText.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    public String examplesHeading() {
-        return examplesHeading;
-    }
-
-    public SourceDocumentEntity sourceDocument() {
-        return sourceDocument;
-    }
-
-    public String sourceSection() {
-        return sourceSection;
-    }
-
-    public Integer sourceOrder() {
-        return sourceOrder;
     }
 
     public Instant updatedAt() {

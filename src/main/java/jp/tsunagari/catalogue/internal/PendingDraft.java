@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +9,7 @@ import java.time.Instant;
 /** Unpublished changes to a published program (JSON content); the public sees the program until they are published. */
 @Entity
 @Table(name = "program_draft")
-class PendingDraft {
+public class PendingDraft {
 
     @Id
     @Column(name = "program_id")
@@ -29,18 +29,18 @@ class PendingDraft {
     protected PendingDraft() {
     }
 
-    PendingDraft(long programId) {
+    public PendingDraft(long programId) {
         this.programId = programId;
     }
 
-    void update(String json, long version, String user, Instant now) {
+    public void update(String json, long version, String user, Instant now) {
         this.content = json;
         this.baseVersion = version;
         this.updatedBy = user;
         this.updatedAt = now;
     }
 
-    String content() {
+    public String content() {
         return content;
     }
 }

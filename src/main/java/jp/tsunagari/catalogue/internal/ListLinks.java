@@ -1,5 +1,7 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.catalogue.internal;
 
+import jp.tsunagari.catalogue.ProgramQuery;
+import jp.tsunagari.catalogue.ProgramSort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Bookmarkable page links of a category page (its sort order and page number). */
@@ -8,7 +10,7 @@ public final class ListLinks {
     private final String path;
     private final ProgramQuery query;
 
-    ListLinks(String path, ProgramQuery query) {
+    public ListLinks(String path, ProgramQuery query) {
         this.path = path;
         this.query = query;
     }
