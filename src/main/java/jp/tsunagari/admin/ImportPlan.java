@@ -8,7 +8,7 @@ import jp.tsunagari.catalogue.PublicationStatus;
  * What an import would do, row by row (CSV) or entry by entry (JSON): create, update, leave unchanged, or refuse
  * with problems that name the line and the column or field. Nothing is applied unless every row is usable.
  */
-public record ImportPlan(String fileName, String format, boolean keepStatus, List<Row> rows, List<Problem> fileProblems) {
+record ImportPlan(String fileName, String format, boolean keepStatus, List<Row> rows, List<Problem> fileProblems) {
 
     public enum Kind { NEW, UPDATE, UNCHANGED, ERROR }
 

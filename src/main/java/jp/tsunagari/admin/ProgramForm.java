@@ -26,7 +26,7 @@ import jp.tsunagari.system.WholeNumber;
 @RowRules.Organizer
 @RowRules.YearMonthPair(year = "startYear", month = "startMonth")
 @RowRules.YearMonthPair(year = "eventYear", month = "eventMonth")
-public class ProgramForm {
+class ProgramForm {
 
     static final String KANA = "\\p{javaWhitespace}*[\\u3041-\\u309F\\u30FC・ 　]*\\p{javaWhitespace}*";
 

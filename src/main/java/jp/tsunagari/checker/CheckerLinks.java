@@ -13,7 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Bookmarkable /eligibility URLs for the answers as typed: a verdict's list and its pages, a filter removed, all
  * filters removed, and the form again with every answer kept (「条件を変更」).
  */
-public final class CheckerLinks {
+final class CheckerLinks {
 
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final CheckerQuery query;

@@ -2,6 +2,7 @@ package jp.tsunagari.eligibility;
 
 import java.util.List;
 import java.util.Map;
+import jp.tsunagari.eligibility.internal.EligibilityEvaluator;
 import jp.tsunagari.place.LgCode;
 import jp.tsunagari.place.Places;
 import org.springframework.stereotype.Service;

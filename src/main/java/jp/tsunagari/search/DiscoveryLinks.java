@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Bookmarkable /programs URLs for a query: pages, removing one filter, adding a prefecture (the tile map). */
-public final class DiscoveryLinks {
+final class DiscoveryLinks {
 
     private final DiscoveryQuery query;
 

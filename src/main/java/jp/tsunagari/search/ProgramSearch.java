@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * with the other dimensions' selections (so a count is what clicking the value would give).
  */
 @Service
-public class ProgramSearch {
+class ProgramSearch {
 
     static final int MAX_WORDS = 10;
     /** Pages up to this many results deep are answered in one pass ({@link FacetedPass}); exports take two. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.system.Choice;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.NotFoundException;

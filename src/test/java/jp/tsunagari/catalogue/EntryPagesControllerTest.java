@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import jp.tsunagari.catalogue.internal.CatalogueOverview;
 import jp.tsunagari.catalogue.internal.ProgramFinder;
-import jp.tsunagari.system.Formats;
 import jp.tsunagari.system.PublicUrls;
+import jp.tsunagari.system.internal.Formats;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The lookup is an optimisation of {@link jp.tsunagari.eligibility.EligibilityEvaluator}, not a second set of rules:
+ * The lookup is an optimisation of {@link jp.tsunagari.eligibility.internal.EligibilityEvaluator}, not a second set of rules:
  * over a synthetic catalogue of {@value #N} programs and {@value #PROFILES} random profiles (seeded, printed;
  * {@code -Deligibility.seed=N} repeats a run), the verdict the index lookup implies for every published program — by
  * the list it puts the program in — equals the evaluator's, and the counts (in all and per category) agree, also

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.system.internal.PageCache;
+import jp.tsunagari.system.internal.PageCacheFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package jp.tsunagari.system;
+package jp.tsunagari.system.internal;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;

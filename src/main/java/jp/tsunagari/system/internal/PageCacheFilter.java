@@ -1,4 +1,4 @@
-package jp.tsunagari.system;
+package jp.tsunagari.system.internal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -34,9 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Runs before Spring Security (a hit needs none of it: no session, no sign-in, public pages only) and stores the
  * headers Spring Security wrote on the first answer, so hits carry the same security headers.
  */
-class PageCacheFilter extends OncePerRequestFilter {
+public class PageCacheFilter extends OncePerRequestFilter {
 
-    static final String HIT_HEADER = "X-Page-Cache";
+    public static final String HIT_HEADER = "X-Page-Cache";
     private static final Pattern CACHEABLE = Pattern.compile(
             "/|/prefectures|/categories/[a-z-]{1,40}|/programs|/programs/[0-9]{1,18}|/api/v1/[a-z0-9/-]{1,100}");
     /** Headers that belong to one exchange, not to the content: never stored, never replayed. */

@@ -1,5 +1,7 @@
-package jp.tsunagari.system;
+package jp.tsunagari.system.internal;
 
+import jp.tsunagari.system.FilterOrder;
+import jp.tsunagari.system.PublicUrls;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +9,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /** Registers the {@link PageCacheFilter} at {@link FilterOrder#PAGE_CACHE}. */
 @Configuration(proxyBeanMethods = false)
-class PageCacheConfig {
+public class PageCacheConfig {
 
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls) {

@@ -1,10 +1,11 @@
-package jp.tsunagari.staff;
+package jp.tsunagari.staff.internal;
 
 import java.util.List;
 import java.util.Optional;
+import jp.tsunagari.staff.StaffRole;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface StaffUsers extends JpaRepository<StaffUser, Long> {
+public interface StaffUsers extends JpaRepository<StaffUser, Long> {
 
     Optional<StaffUser> findByUsername(String username);
 

@@ -1,7 +1,16 @@
-package jp.tsunagari.eligibility;
+package jp.tsunagari.eligibility.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.tsunagari.eligibility.Areas;
+import jp.tsunagari.eligibility.Criterion;
+import jp.tsunagari.eligibility.Evaluation;
+import jp.tsunagari.eligibility.Outcome;
+import jp.tsunagari.eligibility.Profile;
+import jp.tsunagari.eligibility.SchoolRules;
+import jp.tsunagari.eligibility.SchoolType;
+import jp.tsunagari.eligibility.TargetGroup;
+import jp.tsunagari.eligibility.Verdict;
 
 /**
  * Judges a profile against a program's target groups. A group is 該当 when every criterion holds, 非該当 when a hard
@@ -30,7 +39,7 @@ public final class EligibilityEvaluator {
         return new Evaluation(overall, results);
     }
 
-    Evaluation.CriterionResult judge(Criterion c, Profile p) {
+    public Evaluation.CriterionResult judge(Criterion c, Profile p) {
         Evaluation.CriterionResult hard = switch (c.type()) {
             case AGE -> age(c, p);
             case ORIGIN -> place(c, p.hometown(), "origin");
@@ -112,7 +121,7 @@ public final class EligibilityEvaluator {
      * The outcome of an area criterion (origin, residence of the person or the family) once it is known whether
      * the place given is inside its areas (null: too coarse to tell), as {@link #judge} gives it.
      */
-    Outcome placeOutcome(Criterion c, Boolean inside) {
+    public Outcome placeOutcome(Criterion c, Boolean inside) {
         if (inside == null) {
             return Outcome.OPEN;
         }

@@ -1,4 +1,4 @@
-package jp.tsunagari.staff;
+package jp.tsunagari.staff.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jp.tsunagari.staff.StaffRole;
 
 /** A staff account: only the password hash (BCrypt, via Spring Security's delegating encoder) is stored. */
 @Entity
@@ -45,7 +46,7 @@ public class StaffUser {
     protected StaffUser() {
     }
 
-    StaffUser(String username, String displayName, String passwordHash, StaffRole role, Instant now) {
+    public StaffUser(String username, String displayName, String passwordHash, StaffRole role, Instant now) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -67,7 +68,7 @@ public class StaffUser {
         return displayName;
     }
 
-    String passwordHash() {
+    public String passwordHash() {
         return passwordHash;
     }
 
@@ -83,17 +84,17 @@ public class StaffUser {
         return updatedAt;
     }
 
-    void changePassword(String hash, Instant now) {
+    public void changePassword(String hash, Instant now) {
         this.passwordHash = hash;
         this.updatedAt = now;
     }
 
-    void changeRole(StaffRole newRole, Instant now) {
+    public void changeRole(StaffRole newRole, Instant now) {
         this.role = newRole;
         this.updatedAt = now;
     }
 
-    void setEnabled(boolean value, Instant now) {
+    public void setEnabled(boolean value, Instant now) {
         this.enabled = value;
         this.updatedAt = now;
     }
