@@ -1,8 +1,11 @@
 package jp.tsunagari.admin;
 
 import jp.tsunagari.catalogue.CategoryEditor;
+import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.catalogue.StaffProgramList;
 import jp.tsunagari.place.Places;
+import jp.tsunagari.system.StaffScope;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +19,10 @@ class AdminHomeController {
     private final CategoryEditor categories;
     private final Places places;
 
-    AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places) {
+    private final ProgramReview review;
+
+    AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places, ProgramReview review) {
+        this.review = review;
         this.list = list;
         this.categories = categories;
         this.places = places;
@@ -26,7 +32,8 @@ class AdminHomeController {
     String programs(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String category,
                     @RequestParam(defaultValue = "") String pref, @RequestParam(defaultValue = "") String status,
                     @RequestParam(defaultValue = "UPDATED") String sort, @RequestParam(defaultValue = "1") String page,
-                    Model model) {
+                    Model model, Authentication user) {
+        StaffScope scope = StaffScope.of(user);
         String cat = categories.find(category).isPresent() ? category : "";
         String prefecture = places.prefecture(pref).isPresent() ? pref : "";
         String st = switch (status) {
@@ -40,8 +47,10 @@ class AdminHomeController {
         };
         int pageNumber = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
         String text = q.length() > 100 ? q.substring(0, 100) : q;
-        model.addAttribute("results", list.find(new StaffProgramList.Query(text, cat, prefecture, st, order, pageNumber)));
+        model.addAttribute("results", list.find(new StaffProgramList.Query(text, cat, prefecture, st, order, pageNumber,
+                scope.office() ? null : scope.organizationCode())));
         model.addAttribute("q", text);
+        model.addAttribute("reviewCounts", review.counts(scope.office() ? null : scope.organizationCode()));
         model.addAttribute("category", cat);
         model.addAttribute("pref", prefecture);
         model.addAttribute("status", st);

@@ -1,9 +1,11 @@
 package jp.tsunagari.admin;
 
+import java.util.List;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.eligibility.CriterionType;
@@ -21,15 +23,20 @@ class FormOptions {
     private final CategoryEditor categories;
     private final Places places;
 
-    FormOptions(CategoryEditor categories, Places places) {
+    private final ProgramReview review;
+
+    FormOptions(CategoryEditor categories, Places places, ProgramReview review) {
         this.categories = categories;
         this.places = places;
+        this.review = review;
     }
 
     String page(Model model, ProgramForm form, FormErrors errors, ProgramEditor.Editable program) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("program", program);
+        model.addAttribute("reviewStatus", program == null ? null : review.status(program.id()).orElse(null));
+        model.addAttribute("reviewComments", program == null ? List.of() : review.comments(program.id()));
         model.addAttribute("categories", categories.all());
         model.addAttribute("prefectures", places.prefectures());
         model.addAttribute("municipalities", places.municipalitiesWithPrefecture());

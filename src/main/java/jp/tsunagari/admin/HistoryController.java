@@ -6,10 +6,13 @@ import java.util.Locale;
 import jp.tsunagari.catalogue.ContentDiff;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.catalogue.ProgramRevision;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.StaffScope;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,28 +29,41 @@ class HistoryController {
     private final ContentDiff diff;
     private final MessageSource messages;
 
-    HistoryController(ProgramEditor editor, ContentDiff diff, MessageSource messages) {
+    private final ProgramAccess access;
+    private final ProgramReview review;
+
+    HistoryController(ProgramEditor editor, ContentDiff diff, MessageSource messages, ProgramAccess access,
+                      ProgramReview review) {
+        this.access = access;
+        this.review = review;
         this.editor = editor;
         this.diff = diff;
         this.messages = messages;
     }
 
     @GetMapping("/admin/programs/{id}/history")
-    String history(@PathVariable long id, Model model) {
+    String history(@PathVariable long id, Model model, Authentication user) {
         List<ProgramRevision> revisions = editor.history(id);
         var current = editor.editable(id);
-        if (revisions.isEmpty() && current.isEmpty()) {
-            throw new NotFoundException("program " + id);
+        if (revisions.isEmpty() && current.isEmpty() || !StaffScope.of(user).office() && current.isEmpty()) {
+            throw new NotFoundException("program " + id); // a deleted program's history is the office's
+        }
+        if (current.isPresent()) {
+            access.check(id, user);
         }
         model.addAttribute("id", id);
         model.addAttribute("revisions", revisions);
+        model.addAttribute("comments", review.comments(id));
         model.addAttribute("current", current.orElse(null));
         return "admin/history";
     }
 
     @GetMapping("/admin/programs/{id}/history/diff")
     String compare(@PathVariable long id, @RequestParam(defaultValue = "") String from,
-                   @RequestParam(defaultValue = "") String to, Model model) {
+                   @RequestParam(defaultValue = "") String to, Model model, Authentication user) {
+        if (!StaffScope.of(user).office()) {
+            access.check(id, user);
+        }
         ProgramContent before = revision(id, from);
         ProgramContent after = revision(id, to);
         model.addAttribute("id", id);

@@ -2,15 +2,16 @@ package jp.tsunagari.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.security.Principal;
 import java.util.Locale;
 import jp.tsunagari.catalogue.ContentDiff;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.place.LgCode;
 import jp.tsunagari.system.FormErrors;
-import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.StaffScope;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,9 +37,11 @@ class ProgramAdminController {
     private final ContentDiff diff;
     private final MessageSource messages;
     private final SamplePersonas personas;
+    private final ProgramAccess access;
 
     ProgramAdminController(ProgramEditor editor, ProgramFormMapper mapper, FormOptions options, ContentDiff diff,
-                           MessageSource messages, SamplePersonas personas) {
+                           MessageSource messages, SamplePersonas personas, ProgramAccess access) {
+        this.access = access;
         this.editor = editor;
         this.mapper = mapper;
         this.options = options;
@@ -71,15 +74,22 @@ class ProgramAdminController {
     }
 
     @GetMapping("/admin/programs/new")
-    String newProgram(Model model) {
+    String newProgram(Model model, Authentication user) {
         ProgramForm form = new ProgramForm();
         form.sections.add(new ProgramForm.SectionForm());
+        StaffScope scope = StaffScope.of(user);
+        if (!scope.office() && scope.organizationCode() != null) {
+            // an organization's new program is its own: the organizer starts as the organization
+            String prefecture = LgCode.prefectureOf(scope.organizationCode());
+            form.prefecture = prefecture != null ? prefecture : scope.organizationCode().substring(0, 2);
+            form.municipality = prefecture != null ? "" : scope.organizationCode();
+        }
         return options.page(model, form, new FormErrors(), null);
     }
 
     @GetMapping("/admin/programs/{id}/duplicate")
-    String duplicate(@PathVariable long id, Model model, Locale locale) {
-        ProgramContent content = editable(id).content();
+    String duplicate(@PathVariable long id, Model model, Authentication user, Locale locale) {
+        ProgramContent content = access.editable(id, user).content();
         String copy = messages.getMessage("admin.program.copyOf", new Object[] {content.name()}, locale);
         ProgramForm form = mapper.toForm(content.renamed(copy), 0);
         form.version = "";
@@ -89,22 +99,30 @@ class ProgramAdminController {
     @PostMapping("/admin/programs")
     String create(@Valid @ModelAttribute("form") ProgramForm form, BindingResult checked,
                   @RequestParam(defaultValue = "") String action, Model model, HttpServletResponse response,
-                  Principal user, RedirectAttributes redirect, Locale locale) {
+                  Authentication user, RedirectAttributes redirect, Locale locale) {
         if (form.edit(action)) {
             return options.page(model, form, new FormErrors(), null);
         }
-        if (checked.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return options.page(model, form, FormErrors.of(checked), null);
+        if ("publish".equals(action)) {
+            access.checkMayPublish(user);
         }
-        long id = editor.create(mapper.toContent(form), "publish".equals(action), user.getName());
+        FormErrors errors = FormErrors.of(checked);
+        ProgramContent content = errors.isEmpty() ? mapper.toContent(form) : null;
+        if (content != null && !access.mayKeep(content, user)) {
+            errors.add("prefecture", "admin.error.notYourOrganization");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return options.page(model, form, errors, null);
+        }
+        long id = editor.create(content, "publish".equals(action), user.getName());
         redirect.addFlashAttribute("message", messages.getMessage("admin.saved." + ("publish".equals(action) ? "published" : "draft"), null, locale));
         return "redirect:/admin/programs/" + id + "/edit";
     }
 
     @GetMapping("/admin/programs/{id}/edit")
-    String edit(@PathVariable long id, Model model) {
-        ProgramEditor.Editable e = editable(id);
+    String edit(@PathVariable long id, Model model, Authentication user) {
+        ProgramEditor.Editable e = access.editable(id, user);
         model.addAttribute("personas", personas.judge(e.content()));
         return options.page(model, mapper.toForm(e.content(), e.version()), new FormErrors(), e);
     }
@@ -112,23 +130,30 @@ class ProgramAdminController {
     @PostMapping("/admin/programs/{id}")
     String save(@PathVariable long id, @Valid @ModelAttribute("form") ProgramForm form, BindingResult checked,
                 @RequestParam(defaultValue = "") String action, Model model, HttpServletResponse response,
-                Principal user, RedirectAttributes redirect, Locale locale) {
-        ProgramEditor.Editable current = editable(id);
+                Authentication user, RedirectAttributes redirect, Locale locale) {
+        ProgramEditor.Editable current = access.editable(id, user);
         if (form.edit(action)) {
             return options.page(model, form, new FormErrors(), current);
         }
-        if (checked.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return options.page(model, form, FormErrors.of(checked), current);
-        }
         boolean publish = "publish".equals(action);
-        ProgramContent content = mapper.toContent(form);
+        if (publish) {
+            access.checkMayPublish(user);
+        }
+        FormErrors errors = FormErrors.of(checked);
+        ProgramContent content = errors.isEmpty() ? mapper.toContent(form) : null;
+        if (content != null && !access.mayKeep(content, user)) {
+            errors.add("prefecture", "admin.error.notYourOrganization");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return options.page(model, form, errors, current);
+        }
         try {
             editor.save(id, version(form.version), content, publish, user.getName());
         } catch (ProgramEditor.Conflict conflict) {
             return conflict(model, form, content, conflict.current(), response);
         } catch (ObjectOptimisticLockingFailureException race) {
-            return conflict(model, form, content, editable(id), response);
+            return conflict(model, form, content, access.editable(id, user), response);
         }
         redirect.addFlashAttribute("message", messages.getMessage(
                 publish || current.status() == jp.tsunagari.catalogue.PublicationStatus.DRAFT
@@ -147,24 +172,27 @@ class ProgramAdminController {
     }
 
     @PostMapping("/admin/programs/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+    String publish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Authentication user,
                    RedirectAttributes redirect, Locale locale) {
-        return change(id, () -> editor.publish(id, version(version), user.getName()), "admin.saved.published", redirect, locale);
+        access.checkMayPublish(user);
+        return change(id, user, () -> editor.publish(id, version(version), user.getName()), "admin.saved.published", redirect, locale);
     }
 
     @PostMapping("/admin/programs/{id}/unpublish")
-    String unpublish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+    String unpublish(@PathVariable long id, @RequestParam(defaultValue = "") String version, Authentication user,
                      RedirectAttributes redirect, Locale locale) {
-        return change(id, () -> editor.unpublish(id, version(version), user.getName()), "admin.saved.unpublished", redirect, locale);
+        access.checkMayPublish(user);
+        return change(id, user, () -> editor.unpublish(id, version(version), user.getName()), "admin.saved.unpublished", redirect, locale);
     }
 
     @PostMapping("/admin/programs/{id}/discard-draft")
-    String discard(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-        return change(id, () -> editor.discardDraft(id), "admin.saved.discarded", redirect, locale);
+    String discard(@PathVariable long id, Authentication user, RedirectAttributes redirect, Locale locale) {
+        return change(id, user, () -> editor.discardDraft(id), "admin.saved.discarded", redirect, locale);
     }
 
-    private String change(long id, Runnable action, String messageKey, RedirectAttributes redirect, Locale locale) {
-        editable(id);
+    private String change(long id, Authentication user, Runnable action, String messageKey, RedirectAttributes redirect,
+                          Locale locale) {
+        access.check(id, user);
         String key = messageKey;
         try {
             action.run();
@@ -176,15 +204,18 @@ class ProgramAdminController {
     }
 
     @GetMapping("/admin/programs/{id}/delete")
-    String confirmDelete(@PathVariable long id, Model model) {
-        model.addAttribute("program", editable(id));
+    String confirmDelete(@PathVariable long id, Model model, Authentication user) {
+        ProgramEditor.Editable e = access.editable(id, user);
+        access.checkMayDelete(e, user);
+        model.addAttribute("program", e);
         return "admin/delete";
     }
 
     @PostMapping("/admin/programs/{id}/delete")
-    String delete(@PathVariable long id, @RequestParam(defaultValue = "") String version, Principal user,
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "") String version, Authentication user,
                   RedirectAttributes redirect, Locale locale) {
-        ProgramEditor.Editable e = editable(id);
+        ProgramEditor.Editable e = access.editable(id, user);
+        access.checkMayDelete(e, user);
         try {
             editor.delete(id, version(version), user.getName());
         } catch (ProgramEditor.Conflict | ObjectOptimisticLockingFailureException changed) {
@@ -193,10 +224,6 @@ class ProgramAdminController {
         }
         redirect.addFlashAttribute("message", messages.getMessage("admin.deleted", new Object[] {e.content().name()}, locale));
         return "redirect:/admin";
-    }
-
-    private ProgramEditor.Editable editable(long id) {
-        return editor.editable(id).orElseThrow(() -> new NotFoundException("program " + id));
     }
 
     /** The version the form was loaded at; anything unreadable can only be stale. */

@@ -13,8 +13,8 @@ import java.util.List;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.eligibility.SchoolRules;
 import jp.tsunagari.place.Places;
-import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.Text;
+import jp.tsunagari.system.Typed;
 import jp.tsunagari.system.Violations;
 
 /**

@@ -8,6 +8,8 @@ import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.system.HeadMeta;
 import jp.tsunagari.system.NotFoundException;
 import jp.tsunagari.system.PublicUrls;
+import jp.tsunagari.system.StaffScope;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +29,12 @@ class ProgramController {
     private final PublicUrls urls;
     private final LinkedData linkedData;
     private final ProgramEditor editor;
+    private final Maintainers maintainers;
 
     ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData,
-                      ProgramEditor editor) {
+                      ProgramEditor editor, Maintainers maintainers) {
         this.editor = editor;
+        this.maintainers = maintainers;
         this.details = details;
         this.finder = finder;
         this.urls = urls;
@@ -60,8 +64,11 @@ class ProgramController {
      * signed-in staff reach it (staff.SecurityConfig).
      */
     @GetMapping("/admin/programs/{id}/preview")
-    String preview(@PathVariable long id, Model model) {
-        ProgramPageLoader.Details d = editor.preview(id).orElseThrow(() -> new NotFoundException("program " + id));
+    String preview(@PathVariable long id, Model model, Authentication user) {
+        StaffScope scope = StaffScope.of(user);
+        ProgramPageLoader.Details d = editor.preview(id)
+                .filter(x -> scope.office() || scope.mayEdit(maintainers.ofProgram(id)))
+                .orElseThrow(() -> new NotFoundException("program " + id));
         model.addAttribute("program", d.program());
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", List.of());

@@ -3,18 +3,21 @@ package jp.tsunagari.catalogue;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import jp.tsunagari.catalogue.internal.ProgramParts;
 import jp.tsunagari.catalogue.internal.PendingDraft;
 import jp.tsunagari.catalogue.internal.PendingDrafts;
 import jp.tsunagari.catalogue.internal.Program;
 import jp.tsunagari.catalogue.internal.ProgramContentMapping;
 import jp.tsunagari.catalogue.internal.ProgramIds;
 import jp.tsunagari.catalogue.internal.ProgramPageLoader;
+import jp.tsunagari.catalogue.internal.ProgramParts;
 import jp.tsunagari.catalogue.internal.ProgramRepository;
 import jp.tsunagari.catalogue.internal.ProgramRevisionEntity;
 import jp.tsunagari.catalogue.internal.ProgramRevisions;
+import jp.tsunagari.catalogue.internal.ReviewRows;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
 import jp.tsunagari.system.NotFoundException;
@@ -34,6 +37,8 @@ public class ProgramEditor {
 
     private final ProgramRepository programs;
     private final ProgramParts partsOf;
+    private final ReviewRows reviews;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final ProgramRevisions revisions;
     private final PendingDrafts drafts;
     private final Places places;
@@ -43,12 +48,13 @@ public class ProgramEditor {
     private final ChangeMarker marker;
     private final ProgramIds identities;
 
-    ProgramEditor(ProgramRepository programs, ProgramParts partsOf, ProgramRevisions revisions,
+    ProgramEditor(ProgramRepository programs, ProgramParts partsOf, ReviewRows reviews, ProgramRevisions revisions,
                   PendingDrafts drafts, Places places, EntityManager em, JsonMapper json, Clock clock,
                   ChangeMarker marker, ProgramIds identities) {
         this.identities = identities;
         this.programs = programs;
         this.partsOf = partsOf;
+        this.reviews = reviews;
         this.revisions = revisions;
         this.drafts = drafts;
         this.places = places;
@@ -84,6 +90,15 @@ public class ProgramEditor {
         }
     }
 
+    /** A program's own content (published or saved), without its pending draft. */
+    @Transactional(readOnly = true)
+    public Optional<ProgramContent> saved(long id) {
+        return programs.findWithHeader(id).map(p -> {
+            ProgramPageLoader.loadParts(p);
+            return ProgramContentMapping.of(p);
+        });
+    }
+
     @Transactional(readOnly = true)
     public Optional<Editable> editable(long id) {
         return programs.findWithHeader(id).map(this::editable);
@@ -99,6 +114,7 @@ public class ProgramEditor {
         p.apply(content, partsOf.resolve(content), user, now);
         if (publish) {
             p.publish(user, now);
+            p.confirm(today());
         }
         programs.saveAndFlush(p);
         record(p, action, user, now);
@@ -115,15 +131,9 @@ public class ProgramEditor {
         }
         Instant now = clock.instant();
         Program.Parts parts = partsOf.resolve(content);
-        em.createNativeQuery("insert into program (id, version, status, name, name_kana, category_code, channel,"
-                        + " lifecycle, eligibility_text, created_at, updated_at, updated_by)"
-                        + " values (?1, 0, 'DRAFT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)")
-                .setParameter(1, requestedId).setParameter(2, content.name()).setParameter(3, content.nameKana())
-                .setParameter(4, content.categoryCode()).setParameter(5, content.channel().name())
-                .setParameter(6, content.lifecycle().name())
-                .setParameter(7, content.eligibilityText() == null ? "" : content.eligibilityText())
-                .setParameter(8, now).setParameter(9, user)
-                .executeUpdate();
+        programs.insertShell(requestedId, content.name(), content.nameKana(), content.categoryCode(),
+                content.channel().name(), content.lifecycle().name(),
+                content.eligibilityText() == null ? "" : content.eligibilityText(), now, user);
         Program p = programs.findWithHeader(requestedId).orElseThrow();
         p.apply(content, parts, user, now);
         if (publish) {
@@ -146,12 +156,16 @@ public class ProgramEditor {
     public void save(long id, long expectedVersion, ProgramContent content, boolean publish, String user) {
         Program p = current(id, expectedVersion);
         store(p, content, publish, user, RevisionAction.UPDATE);
+        if (publish) {
+            p.confirm(today());
+        }
     }
 
     /** Applies the content (publishing it if asked), or keeps it as the pending draft of a published program. */
     private void store(Program p, ProgramContent content, boolean publish, String user, RevisionAction action) {
         long id = p.id();
         Instant now = clock.instant();
+        reviews.withdraw(id, user, now);
         if (p.isPublished() && !publish) {
             PendingDraft draft = drafts.findById(id).orElseGet(() -> new PendingDraft(id));
             draft.update(json.writeValueAsString(content), p.version(), user, now);
@@ -180,8 +194,15 @@ public class ProgramEditor {
             drafts.delete(draft.get());
         }
         p.publish(user, now);
+        p.confirm(today());
+        reviews.remove(id);
         programs.flush();
         record(p, RevisionAction.PUBLISH, user, now);
+    }
+
+    /** 最終確認日 is a day in Japan, whatever the server's time zone. */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), JAPAN);
     }
 
     public void unpublish(long id, long expectedVersion, String user) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.tsunagari.place.LgCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,13 @@ public class StaffProgramList {
         }
     }
 
-    /** status: null for all, or PUBLISHED, DRAFT, or "PENDING" (published with unpublished changes). */
-    public record Query(String text, String category, String prefecture, String status, Sort sort, int page) {
+    /**
+     * status: null for all, or PUBLISHED, DRAFT, or "PENDING" (published with unpublished changes); organization:
+     * null for every program (the office), or the code of the organization whose programs alone are listed (see
+     * {@link Maintainers}).
+     */
+    public record Query(String text, String category, String prefecture, String status, Sort sort, int page,
+                        String organization) {
     }
 
     public record Row(Long id, String name, String categoryNameJa, String prefectureNameJa, String municipalityNameJa,
@@ -63,6 +69,7 @@ public class StaffProgramList {
             where.append(" and p.status = :status");
             params.put("status", PublicationStatus.valueOf(q.status()));
         }
+        maintainedBy(q.organization(), where, params);
         String from = " from Program p join p.category c left join p.organizerPrefecture op"
                 + " left join p.organizerMunicipality om";
         TypedQuery<Long> count = em.createQuery("select count(p)" + from + where, Long.class);
@@ -76,5 +83,21 @@ public class StaffProgramList {
         rows.setFirstResult((q.page() - 1) * PAGE_SIZE);
         rows.setMaxResults(PAGE_SIZE);
         return new ResultPage<>(total == 0 ? List.of() : rows.getResultList(), total, q.page(), PAGE_SIZE);
+    }
+
+    /** The same rule as {@link Maintainers#of}, as a condition on the list's query. */
+    private static void maintainedBy(String organization, StringBuilder where, Map<String, Object> params) {
+        if (organization == null) {
+            return;
+        }
+        String prefecture = LgCode.prefectureOf(organization);
+        if (prefecture == null) {
+            where.append(" and om.lgCode = :organization");
+            params.put("organization", organization);
+        } else {
+            where.append(" and ((om is null and op.code = :organization) or exists (select 1 from ExampleGroup x"
+                    + " where x.program = p and x.prefecture.code = :organization))");
+            params.put("organization", prefecture);
+        }
     }
 }

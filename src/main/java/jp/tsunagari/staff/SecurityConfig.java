@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import jp.tsunagari.staff.internal.StaffUsers;
+import jp.tsunagari.system.StaffScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -90,7 +92,8 @@ class SecurityConfig {
         };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/users", "/admin/users/**").hasRole("ADMIN")
-                        .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers(OFFICE_ONLY).hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasAnyRole("ORG_EDITOR", "EDITOR", "ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").successHandler(success).failureHandler(failure).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -115,10 +118,23 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * What only the catalogue office may do: publish and unpublish, restore an old revision, review, edit
+     * categories and place names, export and import. Organization editors (ORG_EDITOR) may use the rest of /admin,
+     * for their own organization's programs only (checked per program in the admin module).
+     */
+    static final String[] OFFICE_ONLY = {"/admin/programs/*/publish", "/admin/programs/*/unpublish",
+            "/admin/programs/*/history/*/restore", "/admin/reviews", "/admin/reviews/**", "/admin/categories",
+            "/admin/categories/**", "/admin/places", "/admin/places/**", "/admin/export", "/admin/import",
+            "/admin/import/**"};
+
+    /** Signs in by the database's accounts; the authorities are the role and the organization (StaffScope). */
     @Bean
     UserDetailsService staffAccounts(StaffUsers users) {
         return username -> users.findByUsername(username)
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.role().name())
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash())
+                        .authorities(new SimpleGrantedAuthority("ROLE_" + u.role().name()),
+                                new SimpleGrantedAuthority(StaffScope.ORGANIZATION_AUTHORITY + u.organizationCode()))
                         .disabled(!u.enabled()).build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such staff user"));
     }

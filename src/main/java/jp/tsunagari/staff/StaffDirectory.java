@@ -1,11 +1,19 @@
 package jp.tsunagari.staff;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jp.tsunagari.place.LgCode;
+import jp.tsunagari.place.Places;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.staff.internal.StaffUsers;
+import jp.tsunagari.system.Localized;
+import jp.tsunagari.system.StaffScope;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +30,11 @@ public class StaffDirectory {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    StaffDirectory(StaffUsers users, PasswordEncoder encoder, Clock clock) {
+    private final Places places;
+
+    StaffDirectory(StaffUsers users, PasswordEncoder encoder, Clock clock, Places places) {
         this.users = users;
+        this.places = places;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -46,7 +57,17 @@ public class StaffDirectory {
         }
     }
 
+    /** An account of the catalogue office (EDITOR or ADMIN). */
     public StaffUser create(String username, String displayName, String password, StaffRole role) {
+        return create(username, displayName, password, role, null);
+    }
+
+    /**
+     * An account: of the office for EDITOR and ADMIN ({@code organization} is ignored), of the local government
+     * {@code organization} names for ORG_EDITOR (its code, or a prefecture's or municipality's name).
+     */
+    public StaffUser create(String username, String displayName, String password, StaffRole role,
+                            String organization) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw new Refused("username", "staff.error.username.format");
@@ -60,7 +81,9 @@ public class StaffDirectory {
         PasswordPolicy.problem(password).ifPresent(key -> {
             throw new Refused("password", key);
         });
-        return users.save(new StaffUser(name, displayName.strip(), encoder.encode(password), role, clock.instant()));
+        String organizationCode = organizationOf(role, organization);
+        return users.save(new StaffUser(name, displayName.strip(), encoder.encode(password), role, organizationCode,
+                clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -85,12 +108,28 @@ public class StaffDirectory {
         user(id).changePassword(encoder.encode(password), clock.instant());
     }
 
-    public void changeRole(long id, StaffRole role) {
+    /** Changes the role, and the organization with it (the office for EDITOR and ADMIN). */
+    public void changeRole(long id, StaffRole role, String organization) {
         StaffUser user = user(id);
         if (user.role() == StaffRole.ADMIN && role != StaffRole.ADMIN && lastAdmin(user)) {
             throw new Refused("role", "staff.error.lastAdmin");
         }
-        user.changeRole(role, clock.instant());
+        user.changeRole(role, organizationOf(role, organization), clock.instant());
+    }
+
+    /**
+     * The organization code for an account: {@code office} for the office's roles; for ORG_EDITOR the 6-digit code
+     * of a prefecture or municipality (not a designated city's ward), given as a code or a unique name.
+     */
+    String organizationOf(StaffRole role, String organization) {
+        if (role.office()) {
+            return StaffScope.OFFICE;
+        }
+        Optional<String> area = organization == null ? Optional.empty() : places.resolveArea(organization);
+        Optional<String> code = area.flatMap(a -> a.length() == 2
+                ? places.prefecture(a).map(p -> p.lgCode())
+                : places.municipality(a).filter(m -> m.countsAsMunicipality()).map(m -> m.lgCode()));
+        return code.orElseThrow(() -> new Refused("organization", "staff.error.organization"));
     }
 
     public void setEnabled(long id, boolean enabled) {
@@ -99,6 +138,22 @@ public class StaffDirectory {
             throw new Refused("enabled", "staff.error.lastAdmin");
         }
         user.setEnabled(enabled, clock.instant());
+    }
+
+    /** The names of the organizations staff accounts belong to (code → name; the office is not included). */
+    @Transactional(readOnly = true)
+    public Map<String, Localized> organizationNames() {
+        Set<String> codes = users.findAll().stream().map(StaffUser::organizationCode)
+                .filter(c -> !StaffScope.OFFICE.equals(c)).collect(Collectors.toSet());
+        Map<String, Localized> names = new HashMap<>();
+        for (String code : codes) {
+            String prefecture = LgCode.prefectureOf(code);
+            if (prefecture != null) {
+                places.prefecture(prefecture).ifPresent(p -> names.put(code, p));
+            }
+        }
+        names.putAll(places.namesOf(codes.stream().filter(c -> !names.containsKey(c)).toList()));
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package jp.tsunagari.staff;
 
+import jp.tsunagari.system.StaffScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,6 +16,12 @@ class StaffModel {
                 ? authentication.getName() : null;
     }
 
+    /** Whether the signed-in person is of the catalogue office (may publish, review, edit categories and places). */
+    @ModelAttribute("staffIsOffice")
+    boolean staffIsOffice(Authentication authentication) {
+        return StaffScope.of(authentication).office();
+    }
+
     @ModelAttribute("staffIsAdmin")
     boolean staffIsAdmin(Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream()
@@ -23,6 +30,6 @@ class StaffModel {
 
     private static boolean hasStaffRole(Authentication authentication) {
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_EDITOR") || a.equals("ROLE_ADMIN"));
+                .anyMatch(a -> a.equals("ROLE_ORG_EDITOR") || a.equals("ROLE_EDITOR") || a.equals("ROLE_ADMIN"));
     }
 }

@@ -44,15 +44,17 @@ class UserAdminController {
             @Size(max = 100, message = "{staff.error.displayName}") String displayName,
             @StaffPassword String password,
             @Choice(value = StaffRole.class, required = true, exactCase = true, message = "{staff.error.role}")
-            String role) {
+            String role,
+            @Size(max = 100, message = "{staff.error.organization}") String organization) {
         static NewUserForm empty() {
-            return new NewUserForm("", "", "", StaffRole.EDITOR.name());
+            return new NewUserForm("", "", "", StaffRole.ORG_EDITOR.name(), "");
         }
     }
 
-    /** The role form: one of the roles, by its exact name. */
+    /** The role form: one of the roles, by its exact name, and the organization for ORG_EDITOR. */
     record RoleForm(@Choice(value = StaffRole.class, required = true, exactCase = true, message = "{staff.error.role}")
-                    String role) {
+                    String role,
+                    @Size(max = 100, message = "{staff.error.organization}") String organization) {
     }
 
     /** The password reset form. */
@@ -71,7 +73,7 @@ class UserAdminController {
         if (errors.isEmpty()) {
             try {
                 StaffUser user = directory.create(form.username(), form.displayName(), form.password(),
-                        StaffRole.valueOf(form.role()));
+                        StaffRole.valueOf(form.role()), form.organization());
                 redirect.addFlashAttribute("message", messages.getMessage("staff.users.created",
                         new Object[] {user.username()}, locale));
                 return "redirect:/admin/users";
@@ -91,12 +93,13 @@ class UserAdminController {
     @PostMapping("/admin/users/{id}/role")
     String role(@PathVariable long id, @Valid @ModelAttribute RoleForm form, BindingResult checked, Model model,
                 HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        model.addAttribute("organization", form.organization());
         if (checked.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return userPage(id, model, FormErrors.of(checked));
         }
-        return apply(id, () -> directory.changeRole(id, StaffRole.valueOf(form.role())), model, response, redirect,
-                locale);
+        return apply(id, () -> directory.changeRole(id, StaffRole.valueOf(form.role()), form.organization()), model,
+                response, redirect, locale);
     }
 
     @PostMapping("/admin/users/{id}/password")
@@ -130,6 +133,7 @@ class UserAdminController {
 
     private String listPage(Model model, NewUserForm form, FormErrors errors) {
         model.addAttribute("users", directory.all());
+        model.addAttribute("organizationNames", directory.organizationNames());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", StaffRole.values());
@@ -137,7 +141,12 @@ class UserAdminController {
     }
 
     private String userPage(long id, Model model, FormErrors errors) {
-        model.addAttribute("user", directory.find(id).orElseThrow(() -> new NotFoundException("staff user " + id)));
+        StaffUser user = directory.find(id).orElseThrow(() -> new NotFoundException("staff user " + id));
+        model.addAttribute("user", user);
+        if (!model.containsAttribute("organization")) {
+            model.addAttribute("organization", user.role().office() ? "" : user.organizationCode());
+        }
+        model.addAttribute("organizationNames", directory.organizationNames());
         model.addAttribute("errors", errors);
         model.addAttribute("roles", StaffRole.values());
         return "staff/user";

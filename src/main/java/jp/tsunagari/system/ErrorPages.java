@@ -69,6 +69,14 @@ class ErrorPages {
         return "error/413";
     }
 
+    /** A signed-in person asking for what their role may not do (e.g. an organization editor publishing): 403. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    String forbidden(HttpServletRequest request, HttpServletResponse response) {
+        asHtml(request);
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "error/403";
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     String methodNotAllowed(HttpServletRequest request, HttpServletResponse response) {
         asHtml(request);

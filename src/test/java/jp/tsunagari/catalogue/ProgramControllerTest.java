@@ -43,6 +43,9 @@ class ProgramControllerTest {
     @MockitoBean
     ProgramEditor editor;
 
+    @MockitoBean
+    Maintainers maintainers;
+
     @Test
     void unknownIdIsA404PageWithoutExceptionText() throws Exception {
         when(details.published(anyLong())).thenReturn(Optional.empty());

@@ -18,6 +18,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,6 +60,9 @@ public class Program extends ProgramFacts {
 
     @Column(name = "updated_by")
     private String updatedBy;
+
+    @Column(name = "confirmed_on")
+    private LocalDate confirmedOn;
 
     @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "program_id", nullable = false)
@@ -157,6 +161,15 @@ public class Program extends ProgramFacts {
 
     public boolean isPublished() {
         return status == PublicationStatus.PUBLISHED;
+    }
+
+    /** 最終確認日: the day the catalogue office last approved or published this content; null if never. */
+    public LocalDate confirmedOn() {
+        return confirmedOn;
+    }
+
+    public void confirm(LocalDate day) {
+        this.confirmedOn = day;
     }
 
     public Instant updatedAt() {

@@ -2,11 +2,14 @@ package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.QueryHint;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.data.repository.query.Param;
 
 public interface ProgramRepository extends JpaRepository<Program, Long> {
 
@@ -37,4 +40,14 @@ public interface ProgramRepository extends JpaRepository<Program, Long> {
     /** Ids of the published programs only, for the sitemap: one light query, no entities. */
     @Query("select p.id from Program p where p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED order by p.id")
     java.util.List<Long> findPublishedIds();
+
+    /** A draft row with the given id and the required columns, to be filled by {@link Program#apply} (imports). */
+    @Modifying
+    @Query(nativeQuery = true, value = "insert into program (id, version, status, name, name_kana, category_code,"
+            + " channel, lifecycle, eligibility_text, created_at, updated_at, updated_by)"
+            + " values (:id, 0, 'DRAFT', :name, :kana, :category, :channel, :lifecycle, :eligibility, :now, :now, :user)")
+    void insertShell(@Param("id") long id, @Param("name") String name, @Param("kana") String kana,
+                     @Param("category") String category, @Param("channel") String channel,
+                     @Param("lifecycle") String lifecycle, @Param("eligibility") String eligibility,
+                     @Param("now") Instant now, @Param("user") String user);
 }

@@ -34,6 +34,11 @@ public class StaffUser {
 
     private boolean enabled;
 
+    @Column(name = "organization_code")
+    private String organizationCode;
+
+    private String email;
+
     @Version
     private long version;
 
@@ -46,11 +51,13 @@ public class StaffUser {
     protected StaffUser() {
     }
 
-    public StaffUser(String username, String displayName, String passwordHash, StaffRole role, Instant now) {
+    public StaffUser(String username, String displayName, String passwordHash, StaffRole role, String organizationCode,
+                     Instant now) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
+        this.organizationCode = organizationCode;
         this.enabled = true;
         this.createdAt = now;
         this.updatedAt = now;
@@ -76,6 +83,15 @@ public class StaffUser {
         return role;
     }
 
+    /** {@code office} for the catalogue office, else a government's 6-digit code (ORG_EDITOR only). */
+    public String organizationCode() {
+        return organizationCode;
+    }
+
+    public String email() {
+        return email;
+    }
+
     public boolean enabled() {
         return enabled;
     }
@@ -89,8 +105,9 @@ public class StaffUser {
         this.updatedAt = now;
     }
 
-    public void changeRole(StaffRole newRole, Instant now) {
+    public void changeRole(StaffRole newRole, String newOrganizationCode, Instant now) {
         this.role = newRole;
+        this.organizationCode = newOrganizationCode;
         this.updatedAt = now;
     }
 

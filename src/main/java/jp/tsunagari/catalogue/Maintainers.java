@@ -1,0 +1,68 @@
+package jp.tsunagari.catalogue;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.tsunagari.place.Places;
+import jp.tsunagari.place.Prefecture;
+import jp.tsunagari.system.Localized;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which organizations maintain a program: its organizing government — the municipality if there is one, else the
+ * prefecture — and, for a type of initiative with example groups (ネオ県人会), each example's prefecture. A program
+ * with none of these is maintained by the catalogue office alone. Organizations are named by their 6-digit
+ * 全国地方公共団体コード (a prefecture's own code, e.g. 030007 for 岩手県).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Maintainers {
+
+    private final ProgramEditor editor;
+    private final Places places;
+
+    Maintainers(ProgramEditor editor, Places places) {
+        this.editor = editor;
+        this.places = places;
+    }
+
+    /** The organizations that maintain a program with this content. */
+    public Set<String> of(ProgramContent c) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (c.organizerMunicipalityCode() != null) {
+            codes.add(c.organizerMunicipalityCode());
+        } else if (c.organizerPrefectureCode() != null) {
+            prefectureCode(c.organizerPrefectureCode()).ifPresent(codes::add);
+        }
+        c.examples().forEach(e -> prefectureCode(e.prefectureCode()).ifPresent(codes::add));
+        return codes;
+    }
+
+    /**
+     * The organizations that maintain program {@code id} as it is now (its published or saved content, not a pending
+     * draft: a draft cannot hand a program to another organization before review); empty if there is no such program.
+     */
+    public Set<String> ofProgram(long id) {
+        return editor.saved(id).map(this::of).orElse(Set.of());
+    }
+
+    /** An organization's name: a prefecture or municipality by code, or empty if the code names neither. */
+    public Optional<Localized> name(String organizationCode) {
+        if (organizationCode == null || organizationCode.length() != 6) {
+            return Optional.empty();
+        }
+        Optional<Prefecture> prefecture = places.prefectures().stream()
+                .filter(p -> organizationCode.equals(p.lgCode())).findFirst();
+        if (prefecture.isPresent()) {
+            return prefecture.map(p -> p);
+        }
+        Map<String, Localized> names = places.namesOf(Set.of(organizationCode));
+        return Optional.ofNullable(names.get(organizationCode));
+    }
+
+    private Optional<String> prefectureCode(String twoDigits) {
+        return twoDigits == null ? Optional.empty() : places.prefecture(twoDigits).map(Prefecture::lgCode);
+    }
+}
