@@ -1,6 +1,7 @@
 package jp.tsunagari.catalogue;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,11 @@ public class Maintainers {
         }
         Map<String, Localized> names = places.namesOf(Set.of(organizationCode));
         return Optional.ofNullable(names.get(organizationCode));
+    }
+
+    /** The names of organizations, in the order given; unknown codes are left out. */
+    public List<Localized> names(Set<String> organizationCodes) {
+        return organizationCodes.stream().map(this::name).flatMap(Optional::stream).toList();
     }
 
     private Optional<String> prefectureCode(String twoDigits) {

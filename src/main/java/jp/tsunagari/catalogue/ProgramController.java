@@ -3,6 +3,7 @@ package jp.tsunagari.catalogue;
 import java.util.List;
 import jp.tsunagari.catalogue.internal.LinkedData;
 import jp.tsunagari.catalogue.internal.Program;
+import jp.tsunagari.catalogue.internal.ProgramContentMapping;
 import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.system.HeadMeta;
@@ -51,6 +52,7 @@ class ProgramController {
         model.addAttribute("headMeta", HeadMeta.of(url, program.name(), program.summary())
                 .withLinkedData(linkedData.governmentService(program, url)));
         model.addAttribute("program", program);
+        model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(program))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
                         .withPage(1, RELATED + 1)).items().stream()
@@ -70,6 +72,7 @@ class ProgramController {
                 .filter(x -> scope.office() || scope.mayEdit(maintainers.ofProgram(id)))
                 .orElseThrow(() -> new NotFoundException("program " + id));
         model.addAttribute("program", d.program());
+        model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(d.program()))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", List.of());
         model.addAttribute("previewOf", id);

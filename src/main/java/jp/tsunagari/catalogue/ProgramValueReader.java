@@ -2,6 +2,7 @@ package jp.tsunagari.catalogue;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class ProgramValueReader {
 
     /** One program: its id, publication status, content, audience tags and last change. */
     public record Entry(long id, PublicationStatus status, ProgramContent content, Set<Audience> audiences,
-                        Instant updatedAt) {
+                        Instant updatedAt, LocalDate confirmedOn) {
     }
 
     public Optional<Entry> published(long id) {
@@ -104,7 +105,8 @@ public class ProgramValueReader {
                 Program p = byId.get(id);
                 if (p != null) {
                     ProgramPageLoader.loadParts(p);
-                    each.accept(new Entry(p.id(), p.status(), ProgramContentMapping.of(p), p.audiences(), p.updatedAt()));
+                    each.accept(new Entry(p.id(), p.status(), ProgramContentMapping.of(p), p.audiences(), p.updatedAt(),
+                            p.confirmedOn()));
                 }
             }
             em.clear();

@@ -83,7 +83,7 @@ class ApiMapper {
                 c.dataNotes().stream().map(n -> new ApiViews.Note(n.ja(), n.en())).toList(),
                 doc == null ? null : new ApiViews.Source(doc.id(), doc.title(), doc.series(), c.sourceSection(),
                         c.sourceOrder(), doc.asOf(), doc.asOfText()),
-                e.updatedAt());
+                e.updatedAt(), e.confirmedOn());
     }
 
     private static ApiViews.Criterion criterion(ProgramContent.Rule r, Map<String, Localized> names) {

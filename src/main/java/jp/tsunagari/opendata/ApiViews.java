@@ -87,7 +87,10 @@ final class ApiViews {
                          @Schema(description = "対象 as in the source, line by line") String eligibilityText,
                          List<String> audiences, List<Section> sections, List<Metric> metrics,
                          String examplesHeading, List<Example> examples, List<EligibilityGroup> eligibility,
-                         List<Note> dataNotes, Source source, Instant updatedAt) {
+                         List<Note> dataNotes, Source source, Instant updatedAt,
+                         @Schema(description = "最終確認日: the day the catalogue office last approved or published this"
+                                 + " content; null if never (the seeded programs are as of their source)")
+                         LocalDate confirmedOn) {
     }
 
     record Category(@Schema(example = "gifts") String code, int number, String nameJa, String nameEn,

@@ -44,7 +44,8 @@ public final class ProgramTable {
         URL("URL", true),
         PAGE("掲載ページ", false),
         SOURCE("出典", false),
-        DATA_NOTES("データ注記", false);
+        DATA_NOTES("データ注記", false),
+        CONFIRMED_ON("最終確認日", false);
 
         private final String header;
         private final boolean imported;
@@ -117,6 +118,7 @@ public final class ProgramTable {
         cells.add(source == null ? "" : source.title()
                 + (c.sourceSection() == null ? "" : "（" + c.sourceSection() + "）"));
         cells.add(String.join("\n", c.dataNotes().stream().map(ProgramContent.Note::ja).toList()));
+        cells.add(e.confirmedOn() == null ? "" : e.confirmedOn().toString());
         return cells;
     }
 

@@ -106,9 +106,15 @@ class ReviewWorkflowTest {
         mvc.perform(post("/admin/reviews/7/approve").with(REVIEWER).with(csrf()).param("version", Long.toString(version))
                 .param("comment", "")).andExpect(status().is3xxRedirection());
         assertThat(review.status(7)).isEmpty();
-        assertThat(page(get("/programs/7"))).contains("もりおかエール便（令和8年度・確認済み）");
-        assertThat(jdbc.queryForObject("select confirmed_on from program where id = 7", LocalDate.class))
-                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        assertThat(jdbc.queryForObject("select confirmed_on from program where id = 7", LocalDate.class)).isEqualTo(today);
+        assertThat(page(get("/programs/7"))).contains("もりおかエール便（令和8年度・確認済み）")
+                .containsPattern("<dt>情報の管理</dt>\\s*<dd><span>盛岡市</span></dd>")
+                .contains("<dt>最終確認日</dt>").contains("datetime=\"" + today + "\"");
+        assertThat(page(get("/programs/7").header("Accept-Language", "en").param("lang", "en")))
+                .contains("Last confirmed").contains("Maintained by");
+        assertThat(page(get("/api/v1/programs/7"))).contains("\"confirmedOn\":\"" + today + "\"");
+        assertThat(page(get("/programs.csv"))).contains("最終確認日").contains(today.toString());
         assertThat(review.comments(7)).extracting(ProgramReview.Comment::action).containsExactly(
                 ProgramReview.Action.SUBMIT, ProgramReview.Action.RETURN, ProgramReview.Action.SUBMIT,
                 ProgramReview.Action.APPROVE);
