@@ -19,6 +19,7 @@ class LoginController {
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("throttled", params.containsKey("throttled"));
         model.addAttribute("signedOut", params.containsKey("signedOut"));
+        model.addAttribute("passwordSet", params.containsKey("passwordSet"));
         return "staff/login";
     }
 }

@@ -86,6 +86,39 @@ public class StaffDirectory {
                 clock.instant()));
     }
 
+    /**
+     * An account made by invitation: no usable password until the person sets one through the link (a random
+     * password nobody knows is stored meanwhile), and an e-mail address for the link and for notices.
+     */
+    public StaffUser createInvited(String username, String displayName, String email, StaffRole role,
+                                   String organization) {
+        String address = email == null ? "" : email.strip();
+        if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+            throw new Refused("email", "staff.error.email");
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        StaffUser user = create(username, displayName, java.util.HexFormat.of().formatHex(random), role, organization);
+        user.changeEmail(address, clock.instant());
+        return user;
+    }
+
+    /** A plain check of an address's shape (one @, a dot in the domain, no spaces); the mail server has the last word. */
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** The addresses of the catalogue office's active accounts (review requests go to them). */
+    @Transactional(readOnly = true)
+    public List<String> officeEmails() {
+        return users.findByEnabledTrueAndRoleInAndEmailIsNotNull(List.of(StaffRole.EDITOR, StaffRole.ADMIN)).stream()
+                .map(StaffUser::email).distinct().toList();
+    }
+
+    /** An active account's address, by user name. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(String username) {
+        return users.findByUsername(username).filter(StaffUser::enabled).map(StaffUser::email);
+    }
+
     @Transactional(readOnly = true)
     public List<StaffUser> all() {
         return users.findAllByOrderByUsername();

@@ -6,11 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.Locale;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.system.Choice;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,22 +29,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     private final StaffDirectory directory;
+    private final Invitations invitations;
     private final MessageSource messages;
+    private final boolean mailConfigured;
 
-    UserAdminController(StaffDirectory directory, MessageSource messages) {
+    UserAdminController(StaffDirectory directory, Invitations invitations, MessageSource messages,
+                        @Value("${spring.mail.host:}") String mailHost) {
         this.directory = directory;
+        this.invitations = invitations;
         this.messages = messages;
+        this.mailConfigured = !mailHost.isBlank();
     }
 
     static final String USERNAME = "\\p{javaWhitespace}*" + StaffDirectory.USERNAME_PATTERN + "\\p{javaWhitespace}*";
 
-    /** The new-account form as typed (the password is never sent back); the directory checks the same rules. */
+    /** The invitation form as typed; the directory checks the same rules. The person sets their own password. */
     record NewUserForm(
             @NotNull(message = "{staff.error.username.format}")
             @Pattern(regexp = USERNAME, message = "{staff.error.username.format}") String username,
             @NotBlank(message = "{staff.error.displayName}")
             @Size(max = 100, message = "{staff.error.displayName}") String displayName,
-            @StaffPassword String password,
+            @NotNull(message = "{staff.error.email}")
+            @Pattern(regexp = "\\p{javaWhitespace}*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\p{javaWhitespace}*", message = "{staff.error.email}")
+            @Size(max = 254, message = "{staff.error.email}") String email,
             @Choice(value = StaffRole.class, required = true, exactCase = true, message = "{staff.error.role}")
             String role,
             @Size(max = 100, message = "{staff.error.organization}") String organization) {
@@ -57,10 +66,6 @@ class UserAdminController {
                     @Size(max = 100, message = "{staff.error.organization}") String organization) {
     }
 
-    /** The password reset form. */
-    record PasswordForm(@StaffPassword String password) {
-    }
-
     @GetMapping("/admin/users")
     String list(Model model) {
         return listPage(model, NewUserForm.empty(), new FormErrors());
@@ -68,15 +73,14 @@ class UserAdminController {
 
     @PostMapping("/admin/users")
     String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult checked, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+                  HttpServletResponse response, RedirectAttributes redirect, Locale locale, Principal principal) {
         FormErrors errors = FormErrors.of(checked);
         if (errors.isEmpty()) {
             try {
-                StaffUser user = directory.create(form.username(), form.displayName(), form.password(),
-                        StaffRole.valueOf(form.role()), form.organization());
-                redirect.addFlashAttribute("message", messages.getMessage("staff.users.created",
-                        new Object[] {user.username()}, locale));
-                return "redirect:/admin/users";
+                Invitations.Issued issued = invitations.invite(form.username(), form.displayName(), form.email(),
+                        StaffRole.valueOf(form.role()), form.organization(), principal.getName());
+                announce(issued, redirect, locale);
+                return "redirect:/admin/users/" + issued.userId();
             } catch (StaffDirectory.Refused refused) {
                 errors.add(refused.field(), refused.messageKey());
             }
@@ -102,14 +106,22 @@ class UserAdminController {
                 response, redirect, locale);
     }
 
+    /** Makes a one-time link for the person to set a new password (sent by mail, or shown here without mail). */
     @PostMapping("/admin/users/{id}/password")
-    String password(@PathVariable long id, @Valid @ModelAttribute PasswordForm form, BindingResult checked, Model model,
-                    HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        if (checked.hasErrors()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return userPage(id, model, FormErrors.of(checked));
+    String password(@PathVariable long id, Principal principal, RedirectAttributes redirect, Locale locale) {
+        announce(invitations.reset(id, principal.getName()), redirect, locale);
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** Says where the link went: to the person's address, or (no mail configured, or no address) onto this page. */
+    private void announce(Invitations.Issued issued, RedirectAttributes redirect, Locale locale) {
+        String kind = issued.purpose() == Invitations.Purpose.INVITE ? "invited" : "reset";
+        boolean sent = mailConfigured && issued.email() != null;
+        redirect.addFlashAttribute("message", messages.getMessage("staff.users." + kind + (sent ? ".sent" : ".link"),
+                new Object[] {issued.username(), issued.email()}, locale));
+        if (!sent) {
+            redirect.addFlashAttribute("invitationLink", issued.link());
         }
-        return apply(id, () -> directory.resetPassword(id, form.password()), model, response, redirect, locale);
     }
 
     @PostMapping("/admin/users/{id}/enabled")

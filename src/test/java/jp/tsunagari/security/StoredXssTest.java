@@ -510,16 +510,18 @@ class StoredXssTest {
         try {
             MockHttpServletResponse refused = fetch(post("/admin/users").with(user("xss-admin").roles("ADMIN")).with(csrf())
                     .param("username", "zxquser\"><svg onload=alert(1)>").param("displayName", display)
-                    .param("password", "correct horse battery").param("role", "EDITOR"));
+                    .param("email", "zxq\"><svg onload=alert(1)>@example.jp").param("role", "EDITOR"));
             assertThat(refused.getStatus()).isEqualTo(400);
-            check("refused user", body(refused), List.of("zxquser\"><svg onload=alert(1)>", display));
+            check("refused user", body(refused), List.of("zxquser\"><svg onload=alert(1)>", display,
+                    "zxq\"><svg onload=alert(1)>@example.jp"));
             MockHttpServletResponse created = fetch(post("/admin/users").with(user("xss-admin").roles("ADMIN")).with(csrf())
                     .param("username", "zxquser").param("displayName", display)
-                    .param("password", "correct horse battery").param("role", "EDITOR"));
+                    .param("email", "zxq+<b>x</b>@example.jp").param("role", "EDITOR"));
             assertThat(created.getStatus()).isEqualTo(302);
             long id = jdbc.queryForObject("select id from staff_user where username = 'zxquser'", Long.class);
             page(get("/admin/users").with(user("xss-admin").roles("ADMIN")), List.of(display));
-            page(get("/admin/users/" + id).with(user("xss-admin").roles("ADMIN")), List.of(display));
+            page(get("/admin/users/" + id).with(user("xss-admin").roles("ADMIN")), List.of(display,
+                    "zxq+<b>x</b>@example.jp"));
         } finally {
             jdbc.update("delete from staff_user where username = 'zxquser'");
         }

@@ -62,16 +62,19 @@ class OrganizationAccountsTest {
     void anAdministratorAddsAnOrganizationEditorAndTypedValuesComeBackOnError() throws Exception {
         String refused = mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
                         .param("username", "org-form-test").param("displayName", "府中市担当")
-                        .param("password", "a long enough password").param("role", "ORG_EDITOR")
+                        .param("email", "fuchu@example.lg.jp").param("role", "ORG_EDITOR")
                         .param("organization", "府中市"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("所属団体を、都道府県か市区町村").contains("value=\"府中市\"")
-                .contains("value=\"org-form-test\"");
-        mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
+                .contains("value=\"org-form-test\"").contains("value=\"fuchu@example.lg.jp\"");
+        var invited = mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
                         .param("username", "org-form-test").param("displayName", "盛岡市担当")
-                        .param("password", "a long enough password").param("role", "ORG_EDITOR")
+                        .param("email", "morioka-form@example.lg.jp").param("role", "ORG_EDITOR")
                         .param("organization", "032018 盛岡市"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection()).andReturn();
+        // no spring.mail.host here: nothing is sent, and the link is shown to the administrator instead
+        assertThat(invited.getFlashMap().get("message").toString()).contains("メールの送信は設定されていない");
+        assertThat(invited.getFlashMap().get("invitationLink").toString()).matches("http://.+/invitations/[A-Za-z0-9_-]{43}");
         StaffUser created = directory.byUsername("org-form-test").orElseThrow();
         assertThat(created.organizationCode()).isEqualTo("032018");
         String list = mvc.perform(get("/admin/users").with(user("admin").roles("ADMIN"))).andReturn().getResponse()

@@ -30,26 +30,28 @@ class UserFormsTest {
     @Test
     void aNewAccountWithProblemsComesBackWithEveryOne() throws Exception {
         String page = mvc.perform(post("/admin/users").with(user("root").roles("ADMIN")).with(csrf())
-                        .param("username", "No Spaces").param("displayName", "").param("password", "short")
+                        .param("username", "No Spaces").param("displayName", "").param("email", "not an address")
                         .param("role", "editor"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("href=\"#username\"").contains("href=\"#displayName\"").contains("href=\"#password\"")
-                .contains("href=\"#role\"").contains("value=\"No Spaces\"").doesNotContain("value=\"short\"")
-                .contains("パスワードは12文字以上で入力してください。")
+        assertThat(page).contains("href=\"#username\"").contains("href=\"#displayName\"").contains("href=\"#email\"")
+                .contains("href=\"#role\"").contains("value=\"No Spaces\"").contains("value=\"not an address\"")
+                .contains("メールアドレスを正しく入力してください")
                 .containsPattern("id=\"username\"[^>]*aria-describedby=\"username-hint username-error\"[^>]*aria-invalid=\"true\"");
         assertThat(HtmlChecker.errors(page)).isEmpty();
         assertThat(directory.byUsername("no spaces")).isEmpty();
     }
 
     @Test
-    void roleAndPasswordChangesAreChecked() throws Exception {
+    void roleChangesAreCheckedAndAPasswordResetIsALinkNotAPassword() throws Exception {
         StaffUser other = directory.create("forms-test", "Forms test", "a long enough password", StaffRole.EDITOR);
         mvc.perform(post("/admin/users/" + other.id() + "/role").with(user("root").roles("ADMIN")).with(csrf())
                 .param("role", "ROOT")).andExpect(status().isBadRequest());
-        String page = mvc.perform(post("/admin/users/" + other.id() + "/password").with(user("root").roles("ADMIN"))
-                        .with(csrf()).param("password", "x".repeat(129)))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("href=\"#password\"").contains("パスワードは128文字以内で入力してください。");
+        var reset = mvc.perform(post("/admin/users/" + other.id() + "/password").with(user("root").roles("ADMIN"))
+                        .with(csrf()).param("password", "an admin-chosen password"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(reset.getFlashMap().get("invitationLink").toString()).contains("/invitations/");
+        assertThat(directory.find(other.id()).orElseThrow().passwordHash())
+                .as("a password typed by the administrator is ignored").isEqualTo(other.passwordHash());
         mvc.perform(post("/admin/users/" + other.id() + "/role").with(user("root").roles("ADMIN")).with(csrf())
                 .param("role", "ADMIN")).andExpect(status().is3xxRedirection());
         assertThat(directory.find(other.id()).orElseThrow().role()).isEqualTo(StaffRole.ADMIN);

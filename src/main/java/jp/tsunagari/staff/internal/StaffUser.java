@@ -105,6 +105,11 @@ public class StaffUser {
         this.updatedAt = now;
     }
 
+    public void changeEmail(String address, Instant now) {
+        this.email = address;
+        this.updatedAt = now;
+    }
+
     public void changeRole(StaffRole newRole, String newOrganizationCode, Instant now) {
         this.role = newRole;
         this.organizationCode = newOrganizationCode;

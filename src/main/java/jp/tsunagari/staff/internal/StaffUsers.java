@@ -14,4 +14,6 @@ public interface StaffUsers extends JpaRepository<StaffUser, Long> {
     long countByRoleAndEnabledTrue(StaffRole role);
 
     List<StaffUser> findAllByOrderByUsername();
+
+    List<StaffUser> findByEnabledTrueAndRoleInAndEmailIsNotNull(List<StaffRole> roles);
 }
