@@ -13,9 +13,13 @@ public final class Typed {
     private Typed() {
     }
 
-    /** The value as it is stored: without the white space around it (full-width too); "" for null. */
+    /**
+     * The value as it is stored: without the white space around it (full-width too), and with line breaks as
+     * {@code \n} — browsers send a textarea's line breaks as CR LF, which would otherwise make every saved multi-line
+     * field differ from the seed's; "" for null.
+     */
     public static String clean(String text) {
-        return text == null ? "" : text.strip();
+        return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     /** The number, or null when the text is empty or not a whole number from min to max. */

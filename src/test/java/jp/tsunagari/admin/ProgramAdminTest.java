@@ -51,7 +51,7 @@ class ProgramAdminTest {
         p.put("metrics[0].value", "1,234");
         p.put("metrics[0].unit", "件");
         p.put("metrics[0].asOf", "2026-03-31");
-        p.put("eligibilityText", "県外の学生\n保護者");
+        p.put("eligibilityText", "県外の学生\r\n保護者");
         p.put("groups[0].label", "県外に住む18〜22歳の学生");
         p.put("groups[0].criteria[0].type", "AGE");
         p.put("groups[0].criteria[0].strength", "HARD");
@@ -101,6 +101,7 @@ class ProgramAdminTest {
                 .contains("グループ2: 市内に住む保護者").contains("https://example.jp/furusato");
         var content = editor.editable(id).orElseThrow().content();
         assertThat(content.organizerPrefectureCode()).isEqualTo("03");
+        assertThat(content.eligibilityText()).as("a browser's CR LF is stored as LF").isEqualTo("県外の学生\n保護者");
         assertThat(content.sections().get(0).items()).hasSize(3);
     }
 
