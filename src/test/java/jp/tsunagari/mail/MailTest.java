@@ -116,16 +116,22 @@ class MailTest {
         String page = mvc.perform(get("/invitations/" + token)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("パスワードの設定").contains("mail-morioka");
+        assertThat(jp.tsunagari.web.HtmlChecker.errors(page)).isEmpty();
         String mismatch = mvc.perform(post("/invitations/" + token).with(csrf()).param("password", "morioka password 1")
                         .param("passwordConfirm", "morioka password 2"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(mismatch).contains("確認のパスワードが一致しません").doesNotContain("morioka password");
+        assertThat(mismatch).contains("確認のパスワードが一致しません").doesNotContain("morioka password")
+                .contains("href=\"#passwordConfirm\"");
+        assertThat(jp.tsunagari.web.HtmlChecker.errors(mismatch)).isEmpty();
         mvc.perform(post("/invitations/" + token).with(csrf()).param("password", "morioka password 1")
                 .param("passwordConfirm", "morioka password 1")).andExpect(redirectedUrl("/login?passwordSet"));
         mvc.perform(formLogin("/login").user("mail-morioka").password("morioka password 1"))
                 .andExpect(authenticated().withAuthentication(a -> assertThat(a.getAuthorities())
                         .extracting(GrantedAuthority::getAuthority).contains("ROLE_ORG_EDITOR", "ORG_032018")));
-        mvc.perform(get("/invitations/" + token)).andExpect(status().isGone());
+        String gone = mvc.perform(get("/invitations/" + token)).andExpect(status().isGone()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(gone).contains("このリンクは使えません");
+        assertThat(jp.tsunagari.web.HtmlChecker.errors(gone)).isEmpty();
         mvc.perform(post("/invitations/" + token).with(csrf()).param("password", "another password 1")
                 .param("passwordConfirm", "another password 1")).andExpect(status().isGone());
         mvc.perform(formLogin("/login").user("mail-morioka").password("another password 1"))
