@@ -15,8 +15,11 @@ import jp.tsunagari.staff.internal.StaffUsers;
 import jp.tsunagari.system.Localized;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Staff accounts: create, list, disable, reset a password, change a role. Rules live here, not in controllers. */
 @Service
@@ -31,10 +34,13 @@ public class StaffDirectory {
     private final Clock clock;
 
     private final Places places;
+    private final FindByIndexNameSessionRepository<?> sessions;
 
-    StaffDirectory(StaffUsers users, PasswordEncoder encoder, Clock clock, Places places) {
+    StaffDirectory(StaffUsers users, PasswordEncoder encoder, Clock clock, Places places,
+                   FindByIndexNameSessionRepository<?> sessions) {
         this.users = users;
         this.places = places;
+        this.sessions = sessions;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -138,7 +144,9 @@ public class StaffDirectory {
         PasswordPolicy.problem(password).ifPresent(key -> {
             throw new Refused("password", key);
         });
-        user(id).changePassword(encoder.encode(password), clock.instant());
+        StaffUser user = user(id);
+        user.changePassword(encoder.encode(password), clock.instant());
+        endSessions(user.username()); // whoever signed in with the old password is signed out
     }
 
     /** Changes the role, and the organization with it (the office for EDITOR and ADMIN). */
@@ -147,7 +155,30 @@ public class StaffDirectory {
         if (user.role() == StaffRole.ADMIN && role != StaffRole.ADMIN && lastAdmin(user)) {
             throw new Refused("role", "staff.error.lastAdmin");
         }
-        user.changeRole(role, organizationOf(role, organization), clock.instant());
+        String organizationCode = organizationOf(role, organization);
+        if (user.role() != role || !user.organizationCode().equals(organizationCode)) {
+            endSessions(user.username());
+        }
+        user.changeRole(role, organizationCode, clock.instant());
+    }
+
+    /**
+     * Signs the account out wherever it is signed in, once the change is committed. A session keeps the role and
+     * organization it signed in with (its authorities): without this, an account moved to another role or
+     * organization, or disabled, kept its old rights until it signed out.
+     */
+    private void endSessions(String username) {
+        Runnable end = () -> sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            end.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                end.run(); // Spring Session deletes in a transaction of its own (REQUIRES_NEW)
+            }
+        });
     }
 
     /**
@@ -169,6 +200,9 @@ public class StaffDirectory {
         StaffUser user = user(id);
         if (!enabled && user.role() == StaffRole.ADMIN && lastAdmin(user)) {
             throw new Refused("enabled", "staff.error.lastAdmin");
+        }
+        if (!enabled && user.enabled()) {
+            endSessions(user.username());
         }
         user.setEnabled(enabled, clock.instant());
     }

@@ -44,9 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The hostile-input suite (issue 10): more than 10,000 generated requests against every public, API and admin
- * endpoint, anonymous and signed in as EDITOR and ADMIN, sent as raw HTTP/1.1 so that malformed requests reach the
- * server. Over all answers: no status 500 or above, no lost connection, no stack trace or exception text, a clear
+ * The hostile-input suite (issue 10): 12,000 generated requests against every public, API and admin endpoint,
+ * anonymous and signed in as EDITOR, ADMIN and an organization editor (ORG_EDITOR of 盛岡市, on its own program and
+ * on another organization's), sent as raw HTTP/1.1 so that malformed requests reach the server. Over all answers: no status 500 or above, no lost connection, no stack trace or exception text, a clear
  * message with every 4xx, and no ERROR log event. Requests come from one seeded Random (the seed is printed; rerun
  * with {@code -Dhostile.seed=N}). Admin writes go to a program and users this test creates and removes; the seeded
  * programs and accounts are compared before and after.
@@ -54,9 +54,11 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputTest {
 
-    static final int TARGET = 10_400;
+    static final int TARGET = 12_000;
     static final String PASSWORD = "hostile suite password 1";
-    static final List<String> USERS = List.of("hostile-editor", "hostile-admin", "hostile-target");
+    static final List<String> USERS = List.of("hostile-editor", "hostile-admin", "hostile-target", "hostile-org");
+    /** The organization editor's local government: 盛岡市, which maintains the seeded program 7. */
+    static final String ORGANIZATION = "032018";
 
     /** Text that only a leaked exception, stack trace, SQL error or server default page would contain. */
     static final List<String> LEAKS = List.of("Exception", "\tat ", "at org.", "at jp.", "at java.", "Caused by",
@@ -107,7 +109,8 @@ class HostileInputTest {
     /** Tables whose rows must be the same after the run (the seeded programs, reference data, accounts). */
     static final List<String> KEPT = List.of("program", "program_section", "section_item", "reach_metric",
             "example_group", "program_data_note", "program_audience", "target_group", "criterion", "program_draft",
-            "program_revision", "category", "region", "prefecture", "municipality", "source_document", "staff_user");
+            "program_revision", "category", "region", "prefecture", "municipality", "source_document", "staff_user",
+            "program_review", "review_comment");
 
     static final class Events extends AppenderBase<ILoggingEvent> {
         final ConcurrentLinkedQueue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
@@ -174,30 +177,44 @@ class HostileInputTest {
         System.out.println(summary);
         System.out.println("hostile: statuses " + statuses + ", " + events.events.size() + " WARN+ log events, "
                 + millis + " ms, seed " + seed);
+        System.out.println("hostile: as ORG_EDITOR " + organizationStatuses.values().stream().mapToInt(i -> i).sum()
+                + " requests, statuses " + organizationStatuses);
         Path out = Path.of("target", "hostile", db + ".txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, summary + "\n");
 
-        assertThat(results).hasSizeGreaterThanOrEqualTo(10_000);
+        assertThat(results).hasSizeGreaterThanOrEqualTo(TARGET);
+        // The organization editor's requests reach its own program (200, 302), are refused the office's URLs (403)
+        // and find nothing of other organizations (404).
+        assertThat(organizationStatuses.values().stream().mapToInt(i -> i).sum()).isGreaterThan(1_000);
+        assertThat(organizationStatuses).containsKeys(200, 302, 400, 403, 404);
         assertThat(failures).as("hostile-input failures (seed %d), first 20 of %d:%n%s", seed, failures.size(),
                 failures.stream().limit(20).collect(Collectors.joining("\n"))).isEmpty();
         assertThat(after).as("seeded programs, reference data and accounts unchanged").isEqualTo(before);
     }
 
     long lastRunMillis;
+    /** The answers to the organization editor's requests, by status. */
+    Map<Integer, Integer> organizationStatuses;
 
     /** Creates the test's accounts and program, signs in, sends every request with the log appender attached. */
     List<Result> attack(RawHttp http, long seed, Events events) throws Exception {
         directory.create(USERS.get(0), "Hostile editor", PASSWORD, StaffRole.EDITOR);
         directory.create(USERS.get(1), "Hostile admin", PASSWORD, StaffRole.ADMIN);
         long target = directory.create(USERS.get(2), "Hostile target", PASSWORD, StaffRole.EDITOR).id();
+        directory.create(USERS.get(3), "Hostile organization", PASSWORD, StaffRole.ORG_EDITOR, ORGANIZATION);
         long program = editor.create(editor.editable(3).orElseThrow().content().renamed("敵対的入力テスト施策"), true,
                 USERS.get(0));
+        // The organization editor's own program (a copy of 盛岡市's program 7); the one above is another organization's.
+        long ownProgram = editor.create(editor.editable(7).orElseThrow().content().renamed("敵対的入力テスト施策（盛岡市）"),
+                true, USERS.get(0));
         Session editorSession = signIn(http, USERS.get(0), "EDITOR");
         Session adminSession = signIn(http, USERS.get(1), "ADMIN");
+        Session orgSession = signIn(http, USERS.get(3), "ORG_EDITOR");
         Session anonymous = anonymousSession(http);
 
-        List<Probe> probes = generate(seed, program, target, editorSession, adminSession, anonymous);
+        List<Probe> probes = generate(seed, program, ownProgram, target, editorSession, adminSession, orgSession,
+                anonymous);
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         events.start();
@@ -205,21 +222,33 @@ class HostileInputTest {
         List<Result> results;
         long started = System.nanoTime();
         try {
-            results = run(http, probes, List.of(editorSession, adminSession, anonymous));
+            results = run(http, probes, List.of(editorSession, adminSession, orgSession, anonymous));
         } finally {
             root.detachAppender(events);
         }
         lastRunMillis = (System.nanoTime() - started) / 1_000_000;
+        organizationStatuses = new TreeMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            byte[] bytes = probes.get(i).bytes();
+            if (new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).contains(orgSession.cookie())) {
+                organizationStatuses.merge(results.get(i).status(), 1, Integer::sum);
+            }
+        }
         return results;
     }
 
     // ---- requests ----
 
-    List<Probe> generate(long seed, long program, long user, Session editorSession, Session adminSession,
-                         Session anonymous) {
+    /**
+     * The requests. The organization editor (ORG_EDITOR of 盛岡市) sends its share of the signed-in requests; its
+     * program ids point at its own program ({@code ownProgram}) or, one time in four, at another organization's.
+     */
+    List<Probe> generate(long seed, long program, long ownProgram, long user, Session editorSession,
+                         Session adminSession, Session orgSession, Session anonymous) {
         HostileRequests g = new HostileRequests(seed, port);
         List<Probe> probes = new ArrayList<>();
-        List<Session> sessions = java.util.Arrays.asList(null, editorSession, adminSession);
+        List<Session> sessions = java.util.Arrays.asList(null, editorSession, adminSession, orgSession);
+        java.util.function.Function<Session, Long> programOf = s -> s == orgSession && g.chance(75) ? ownProgram : program;
 
         // Every endpoint with every method, anonymous and signed in.
         for (Map<String, List<String>> endpoints : List.of(HostileRequests.PUBLIC, HostileRequests.ADMIN_GET)) {
@@ -232,7 +261,7 @@ class HostileInputTest {
                         if (body != null) {
                             headers.add("Content-Type: application/x-www-form-urlencoded");
                         }
-                        probes.add(g.probe("method", method, g.path(template, program, user), headers, body));
+                        probes.add(g.probe("method", method, g.path(template, programOf.apply(s), user), headers, body));
                     }
                 }
             }
@@ -298,6 +327,7 @@ class HostileInputTest {
         for (String name : List.of("category", "pref", "status", "sort", "page", "q")) {
             for (String v : odd) {
                 probes.add(g.probe("admin enum", "GET", "/admin?" + name + "=" + v, g.randomHeaders(editorSession), null));
+                probes.add(g.probe("admin enum", "GET", "/admin?" + name + "=" + v, g.randomHeaders(orgSession), null));
             }
         }
         // Overlong request lines and headers.
@@ -388,23 +418,30 @@ class HostileInputTest {
                 new Object[] {"/admin/users/{U}/role", List.of("role"), List.of()},
                 new Object[] {"/admin/users/{U}/password", List.of("password"), List.of()},
                 new Object[] {"/admin/users/{U}/enabled", List.of("enabled"), List.of()},
-                new Object[] {"/admin/import/apply", List.of("token"), List.of()});
+                new Object[] {"/admin/import/apply", List.of("token"), List.of()},
+                new Object[] {"/admin/programs/{P}/submit", List.of("comment"), List.of()},
+                new Object[] {"/admin/reviews/{P}/approve", List.of("version", "comment"), List.of()},
+                new Object[] {"/admin/reviews/{P}/return", List.of("comment"), List.of()});
         List<String> safe = HostileRequests.SAFE_SEGMENTS;
         while (probes.size() < TARGET) {
             int kind = g.pick(List.of(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4));
             switch (kind) {
                 case 0 -> probes.add(g.randomRead(HostileRequests.PUBLIC, program, user, null));
-                case 1 -> probes.add(g.randomRead(HostileRequests.ADMIN_GET, program, user, g.pick(sessions)));
+                case 1 -> {
+                    Session s = g.pick(sessions);
+                    probes.add(g.randomRead(HostileRequests.ADMIN_GET, programOf.apply(s), user, s));
+                }
                 case 2 -> {
                     Object[] w = g.pick(writes);
-                    String path = ((String) w[0])
-                            .replace("{P}", g.chance(90) ? Long.toString(program) : g.pick(safe))
+                    String template = (String) w[0];
+                    Session s = g.chance(10) ? null : template.startsWith("/admin/users") ? g.pick(List.of(adminSession,
+                            adminSession, adminSession, orgSession)) : g.pick(List.of(editorSession, adminSession, orgSession));
+                    String path = template
+                            .replace("{P}", g.chance(90) ? Long.toString(programOf.apply(s)) : g.pick(safe))
                             .replace("{U}", g.chance(90) ? Long.toString(user) : g.pick(safe))
                             .replace("{R}", g.chance(50) ? Integer.toString(g.pick(List.of(0, 1, 2, -1, 99))) : g.pick(safe))
                             .replace("{C}", g.chance(70) ? "sns" : g.pick(safe))
                             .replace("{L}", g.chance(70) ? g.pick(List.of("13", "131016")) : g.pick(safe));
-                    Session s = g.chance(10) ? null : path.startsWith("/admin/users") ? adminSession
-                            : g.pick(List.of(editorSession, adminSession));
                     @SuppressWarnings("unchecked")
                     List<String> fields = (List<String>) w[1];
                     @SuppressWarnings("unchecked")
@@ -594,6 +631,7 @@ class HostileInputTest {
         }
         String ids = programsBefore.stream().map(String::valueOf).collect(Collectors.joining(","));
         jdbc.update("delete from program_revision where program_id not in (" + ids + ")");
+        jdbc.update("delete from review_comment where program_id not in (" + ids + ")");
         List<String> names = new ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList("select id, username from staff_user")) {
             if (!usersBefore.contains(((Number) row.get("id")).longValue())) {

@@ -95,7 +95,9 @@ final class HostileRequests {
             Map.entry("/admin/users/{U}", List.of()),
             Map.entry("/admin/users/{S}", List.of()),
             Map.entry("/admin/import", List.of()),
-            Map.entry("/admin/export", List.of()));
+            Map.entry("/admin/export", List.of()),
+            Map.entry("/admin/reviews", List.of("state", "organization", "pref", "page")),
+            Map.entry("/admin/reviews/{P}", List.of()));
 
     static final List<String> PROGRAM_FIELDS = List.of("version", "name", "nameKana", "nameEn", "category", "prefecture",
             "municipality", "startYear", "startMonth", "eventYear", "eventMonth", "channel", "lifecycle", "summary",

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.ProgramReview;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -35,8 +36,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -407,6 +410,7 @@ class StoredXssTest {
             editor.editable(id).ifPresent(e -> editor.delete(id, e.version(), "xss-test"));
             jdbc.update("delete from program_revision where program_id = ?", id);
             jdbc.update("delete from catalogue_change where program_id = ?", id);
+            jdbc.update("delete from review_comment where program_id = ?", id);
         }
     }
 
@@ -419,6 +423,8 @@ class StoredXssTest {
         s.put("prefectures", jdbc.queryForList("select code, name_ja, name_kana, name_en from prefecture order by code").toString());
         s.put("municipality", jdbc.queryForList("select name_ja, name_kana, name_en from municipality where lg_code = '032018'").toString());
         s.put("staff", jdbc.queryForList("select username, display_name, role, enabled from staff_user order by id").toString());
+        s.put("reviews", jdbc.queryForList("select program_id, state from program_review order by program_id").toString()
+                + jdbc.queryForObject("select count(*) from review_comment", Long.class));
         return s;
     }
 
@@ -565,6 +571,82 @@ class StoredXssTest {
             removePrograms(created);
         }
         assertThat(seededState()).isEqualTo(seeded);
+    }
+
+    // ------------------------------------------------------------------ review comments
+
+    /** A review comment: its marker, then every payload on a line of its own. */
+    static String reviewComment(String marker) {
+        return marker + "\n" + String.join("\n", PAYLOADS);
+    }
+
+    @Test
+    void reviewCommentsAreInertOnTheEditReviewAndHistoryPages() throws Exception {
+        Map<String, String> seeded = seededState();
+        List<Long> created = new ArrayList<>();
+        RequestPostProcessor morioka = user("xss-org").authorities(new SimpleGrantedAuthority("ROLE_ORG_EDITOR"),
+                new SimpleGrantedAuthority("ORG_032018"));
+        RequestPostProcessor reviewer = user("xss-reviewer").roles("EDITOR");
+        String submitted = reviewComment("zxqsubmit");
+        String returned = reviewComment("zxqreturn");
+        String resubmitted = reviewComment("zxqresubmit");
+        String approved = reviewComment("zxqapprove");
+        try {
+            // A draft of 盛岡市 (a copy of its program 7), submitted by 盛岡市 and returned by the office.
+            long id = editor.create(editor.editable(7).orElseThrow().content().renamed("zxqreviewed もりおか"), false,
+                    "xss-org");
+            created.add(id);
+            String edit = "/admin/programs/" + id + "/edit";
+            String reviewPage = "/admin/reviews/" + id;
+            String history = "/admin/programs/" + id + "/history";
+            assertThat(fetch(post("/admin/programs/" + id + "/submit").with(morioka).with(csrf())
+                    .param("comment", submitted)).getStatus()).isEqualTo(302);
+            page(get(reviewPage).with(reviewer), List.of(submitted));
+            reviewPanel(page(get(edit).with(morioka), List.of(submitted)), submitted);
+
+            assertThat(fetch(post(reviewPage + "/return").with(reviewer).with(csrf()).param("comment", returned))
+                    .getStatus()).isEqualTo(302);
+            reviewPanel(page(get(edit).with(morioka), List.of(submitted, returned)), returned);
+            page(get(reviewPage).with(reviewer), List.of(submitted, returned));
+            page(get(history).with(morioka), List.of(submitted, returned));
+
+            // Submitted again and approved: the whole thread, on every page that shows it.
+            assertThat(fetch(post("/admin/programs/" + id + "/submit").with(morioka).with(csrf())
+                    .param("comment", resubmitted)).getStatus()).isEqualTo(302);
+            page(get(reviewPage).with(reviewer), List.of(submitted, returned, resubmitted));
+
+            // A refused step (a comment over 2,000 characters) shows the typed comment again in the form (400).
+            String tooLong = reviewComment("zxqtoolong") + "\n" + "x".repeat(ProgramReview.MAX_COMMENT);
+            MockHttpServletResponse refused = fetch(post(reviewPage + "/return").with(reviewer).with(csrf())
+                    .param("comment", tooLong));
+            assertThat(refused.getStatus()).isEqualTo(400);
+            check("refused return", body(refused), List.of(tooLong, submitted, returned, resubmitted));
+            assertThat(Jsoup.parse(body(refused)).getElementById("comment").val()).isEqualTo(tooLong);
+            long version = editor.editable(id).orElseThrow().version();
+            assertThat(fetch(post(reviewPage + "/approve").with(reviewer).with(csrf())
+                    .param("version", Long.toString(version)).param("comment", approved)).getStatus()).isEqualTo(302);
+            List<String> thread = List.of(submitted, returned, resubmitted, approved);
+            reviewPanel(page(get(edit).with(morioka), thread), approved);
+            page(get(edit).with(reviewer), thread);
+            page(get(history).with(morioka), thread);
+            page(get(history).with(reviewer), thread);
+            page(get(reviewPage).with(reviewer), thread);
+            // Comments are staff's: the public page shows none.
+            assertThat(body(fetch(get("/programs/" + id)))).doesNotContain("zxqsubmit").doesNotContain("zxqreturn")
+                    .doesNotContain("zxqapprove");
+        } finally {
+            removePrograms(created);
+        }
+        assertThat(seededState()).isEqualTo(seeded);
+    }
+
+    /** The edit page's 審査 panel holds the thread, with the comment as text of a comment's body. */
+    static void reviewPanel(String html, String comment) {
+        Element panel = Jsoup.parse(html).selectFirst("section[aria-labelledby=review-title]");
+        assertThat(panel).as("審査 panel").isNotNull();
+        assertThat(panel.select(".tsn-comment__body").eachText().stream().map(StoredXssTest::normalize).toList())
+                .as("comments in the 審査 panel")
+                .contains(normalize(comment));
     }
 
     // ------------------------------------------------------------------ the HTML checks

@@ -89,6 +89,61 @@ class AccessControlTest {
         mvc.perform(get("/admin").cookie(before)).andExpect(status().is3xxRedirection());
     }
 
+    /** Signs in through the form; the session cookie of the signed-in session. */
+    Cookie signIn(String username, String password) throws Exception {
+        Cookie start = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        MvcResult result = mvc.perform(post("/login").cookie(start).with(csrf()).param("username", username)
+                .param("password", password)).andExpect(redirectedUrl("/admin")).andReturn();
+        return result.getResponse().getCookie("SESSION");
+    }
+
+    @Test
+    void aNewRoleOrganizationOrDisablingEndsTheAccountsSessions() throws Exception {
+        StaffUser moved = directory.create("moved-test", "Moved test", "moved test password", StaffRole.EDITOR);
+        StaffUser other = directory.create("unmoved-test", "Unmoved test", "moved test password", StaffRole.EDITOR);
+        Cookie office = signIn("moved-test", "moved test password");
+        Cookie unmoved = signIn("unmoved-test", "moved test password");
+        mvc.perform(get("/admin/categories").cookie(office)).andExpect(status().isOk());
+        var admin = user("root").roles("ADMIN");
+
+        // EDITOR → ORG_EDITOR of 盛岡市: the office's session ends; signed in again, the account is 盛岡市's.
+        mvc.perform(post("/admin/users/" + moved.id() + "/role").with(admin).with(csrf()).param("role", "ORG_EDITOR")
+                .param("organization", "032018")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/categories").cookie(office).accept("text/html")).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/admin/programs/5/edit").cookie(office).accept("text/html")).andExpect(redirectedUrl("/login"));
+        Cookie morioka = signIn("moved-test", "moved test password");
+        mvc.perform(get("/admin/categories").cookie(morioka)).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/programs/5/edit").cookie(morioka)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/programs/7/edit").cookie(morioka)).andExpect(status().isOk());
+
+        // 盛岡市 → 南部町 (024457): 盛岡市's program is no longer its own, in a new session only.
+        mvc.perform(post("/admin/users/" + moved.id() + "/role").with(admin).with(csrf()).param("role", "ORG_EDITOR")
+                .param("organization", "024457")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/programs/7/edit").cookie(morioka).accept("text/html")).andExpect(redirectedUrl("/login"));
+        Cookie nanbu = signIn("moved-test", "moved test password");
+        mvc.perform(get("/admin/programs/7/edit").cookie(nanbu)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/programs/5/edit").cookie(nanbu)).andExpect(status().isOk());
+
+        // Saving the same role and organization again changes nothing, and keeps the session.
+        mvc.perform(post("/admin/users/" + moved.id() + "/role").with(admin).with(csrf()).param("role", "ORG_EDITOR")
+                .param("organization", "024457")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/programs/5/edit").cookie(nanbu)).andExpect(status().isOk());
+
+        // Disabled: signed out, and no new sign-in.
+        mvc.perform(post("/admin/users/" + moved.id() + "/enabled").with(admin).with(csrf()).param("enabled", "false"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin").cookie(nanbu).accept("text/html")).andExpect(redirectedUrl("/login"));
+        mvc.perform(post("/login").with(csrf()).param("username", "moved-test").param("password", "moved test password"))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'moved-test'",
+                Integer.class)).isZero();
+
+        // Another account's session is not touched.
+        mvc.perform(get("/admin/categories").cookie(unmoved)).andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                other.username())).isOne();
+    }
+
     @Test
     void wrongPasswordsAreThrottledPerAccount() throws Exception {
         directory.create("throttle-test", "Throttle test", "the right password", StaffRole.EDITOR);
