@@ -101,9 +101,7 @@ class ReviewController {
         try {
             review.approve(id, v, user.getName(), comment);
         } catch (ProgramReview.Refused refused) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(id, model, new FormErrors().add("comment", refused.messageKey(), ProgramReview.MAX_COMMENT),
-                    comment);
+            return refused(id, refused, comment, model, response, redirect, locale);
         } catch (ProgramEditor.Conflict | ObjectOptimisticLockingFailureException changed) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return page(id, model, new FormErrors().add("comment", "admin.error.changedMeanwhile"), comment);
@@ -118,12 +116,25 @@ class ReviewController {
         try {
             review.returnToDraft(id, user.getName(), comment);
         } catch (ProgramReview.Refused refused) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(id, model, new FormErrors().add("comment", refused.messageKey(), ProgramReview.MAX_COMMENT),
-                    comment);
+            return refused(id, refused, comment, model, response, redirect, locale);
         }
         redirect.addFlashAttribute("message", messages.getMessage("admin.review.returned", null, locale));
         return "redirect:/admin/reviews";
+    }
+
+    /**
+     * A comment the rules refuse comes back on the page with the error and the typed text (400); a program that is no
+     * longer waiting (someone else decided, or it was withdrawn) has no form to come back to: the page says so.
+     */
+    private String refused(long id, ProgramReview.Refused refused, String comment, Model model,
+                           HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
+        if ("admin.review.error.notWaiting".equals(refused.messageKey())) {
+            redirect.addFlashAttribute("message", messages.getMessage(refused.messageKey(), null, locale));
+            return "redirect:/admin/reviews/" + id;
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(id, model, new FormErrors().add("comment", refused.messageKey(), ProgramReview.MAX_COMMENT),
+                comment);
     }
 
     private String page(long id, Model model, FormErrors errors, String comment) {

@@ -138,6 +138,11 @@ class ReviewWorkflowTest {
         mvc.perform(post("/admin/reviews/7/approve").with(user("reviewer2").roles("EDITOR")).with(csrf())
                 .param("version", Long.toString(version))).andExpect(status().is3xxRedirection());
         assertThat(page(get("/programs/7"))).contains("事務局の修正");
+        // decided already: no form to come back to, so the review page says so
+        var late = mvc.perform(post("/admin/reviews/7/return").with(user("reviewer3").roles("EDITOR")).with(csrf())
+                .param("comment", "遅れて差し戻し")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/admin/reviews/7");
+        assertThat(late.getFlashMap().get("message").toString()).contains("審査待ちではありません");
     }
 
     @Test

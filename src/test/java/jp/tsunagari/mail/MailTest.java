@@ -139,6 +139,22 @@ class MailTest {
     }
 
     @Test
+    void settingANewPasswordSignsOutTheOldPasswordsSessions() throws Exception {
+        long id = transactions.execute(t -> directory.create("mail-stolen", "盗まれた", "the old password 1",
+                StaffRole.EDITOR).id());
+        jakarta.servlet.http.Cookie start = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        jakarta.servlet.http.Cookie old = mvc.perform(post("/login").cookie(start).with(csrf())
+                        .param("username", "mail-stolen").param("password", "the old password 1"))
+                .andExpect(redirectedUrl("/admin")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/admin").cookie(old)).andExpect(status().isOk());
+        String link = transactions.execute(t -> invitations.reset(id, "admin")).link();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        mvc.perform(post("/invitations/" + token).with(csrf()).param("password", "the new password 1")
+                .param("passwordConfirm", "the new password 1")).andExpect(redirectedUrl("/login?passwordSet"));
+        mvc.perform(get("/admin").cookie(old).accept("text/html")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void resetLinksExpireAndGuessedOrMalformedLinksAreRefused() throws Exception {
         long id = invitations.invite("mail-reset", "再設定テスト", "reset@example.lg.jp", StaffRole.EDITOR, null,
                 "admin").userId();
