@@ -103,14 +103,29 @@ final class StaffSession {
         return signIn(app, "admin", AppProcess.ADMIN_PASSWORD);
     }
 
-    /** Creates an EDITOR account through /admin/users (this session must be an administrator's). */
+    /**
+     * Creates an EDITOR account as staff do (this session must be an administrator's): invites the person through
+     * /admin/users, then — as that person, in a session of their own — sets the password through the one-time link,
+     * which the account's page shows because the app under test sends no mail.
+     */
     void createEditor(String name, String password) throws IOException {
         Answer page = get("/admin/users");
         check(page.status() == 200, "GET /admin/users: " + page.status());
         Form form = Form.of(page.document(), "/admin/users").set("username", name).set("displayName", name)
-                .set("password", password).set("role", "EDITOR");
+                .set("email", name + "@example.jp").set("role", "EDITOR");
         Answer created = post(form.action(), form);
         check(created.status() == 302, "creating the editor " + name + ": " + created.status());
+        Answer account = get(java.net.URI.create(created.location()).getPath());
+        String link = account.document().select("code.tsn-link-text").text();
+        check(link.contains("/invitations/"), "the invitation link of " + name + " on " + created.location());
+        StaffSession invited = new StaffSession(app, name);
+        String path = java.net.URI.create(link).getPath();
+        Answer invitation = invited.get(path);
+        check(invitation.status() == 200, "GET the invitation of " + name + ": " + invitation.status());
+        Form set = Form.of(invitation.document(), path).set("password", password).set("passwordConfirm", password);
+        Answer done = invited.post(set.action(), set);
+        check(done.status() == 302 && done.location().endsWith("/login?passwordSet"),
+                "setting the password of " + name + ": " + done.status() + " to '" + done.location() + "'");
     }
 
     /** The program's edit form as the editor sees it. */
