@@ -53,7 +53,7 @@ class ProgramFormReading {
                 f.examples.stream().map(e -> new ProgramContent.Example(Typed.clean(e.name), Typed.clean(e.description),
                         Typed.clean(e.prefecture))).toList(),
                 f.notes.stream().map(n -> new ProgramContent.Note(Typed.clean(n.ja), orElse(n.en, n.ja))).toList(),
-                f.groups.stream().map(this::group).toList());
+                f.groups.stream().map(this::group).toList(), null);
     }
 
     private String municipality(String typed) {

@@ -32,7 +32,7 @@ class ProgramTableTest {
     static ProgramContent content(ProgramContent.Group... groups) {
         return new ProgramContent("試験", "しけん", null, "sns", "02", null, null, null, null, null, Channel.LINE,
                 Lifecycle.ONGOING, "概要", null, null, "対象", null, null, null, null, null, null, null, null,
-                List.of(groups));
+                List.of(groups), null);
     }
 
     static List<Integer> envelope(ProgramContent.Group... groups) {
