@@ -134,6 +134,10 @@ class ProgramAdminTest {
                 .contains("href=\"tel:019-651-4111\"").contains("href=\"mailto:yell@city.example.lg.jp\"")
                 .contains("1,500円").contains("在学証明書");
         assertThat(body(mvc.perform(get("/programs/7")).andReturn())).contains("申込み・問い合わせ").contains("未登録");
+        assertThat(body(mvc.perform(get("/api/v1/programs/" + id)).andReturn()))
+                .contains("\"applyUrl\":\"https://example.jp/apply\"").contains("\"cost\":\"amount\"")
+                .contains("\"phone\":\"019-651-4111\"");
+        assertThat(body(mvc.perform(get("/api/v1/programs/7")).andReturn())).contains("\"method\":null");
     }
 
     @Test
