@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
+import jp.tsunagari.catalogue.ApplicationCost;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.eligibility.Audience;
@@ -64,6 +65,8 @@ class ProgramForm {
     public String benefit = "";
     @HttpUrl
     public String officialUrl = "";
+    @Valid
+    public ApplicationForm application = new ApplicationForm();
     public List<@Valid SectionForm> sections = new ArrayList<>();
     public List<@Valid MetricForm> metrics = new ArrayList<>();
     @Text(max = 100)
@@ -79,6 +82,33 @@ class ProgramForm {
     public String sourceSection = "";
     @WholeNumber(min = 1, max = 100_000)
     public String sourceOrder = "";
+
+    /** How to apply and whom to ask (申込み・問い合わせ); all empty means 未登録. */
+    @ApplicationRules.CostComplete
+    public static class ApplicationForm {
+        @Text(max = 4000)
+        public String method = "";
+        @HttpUrl
+        public String applyUrl = "";
+        @Text(max = 200)
+        public String contactDepartment = "";
+        @Pattern(regexp = ApplicationRules.PHONE, message = "{admin.error.phone}")
+        public String contactPhone = "";
+        @Pattern(regexp = ApplicationRules.EMAIL, message = "{admin.error.email}")
+        @Text(max = 254)
+        public String contactEmail = "";
+        @HttpUrl
+        public String contactUrl = "";
+        /** One document a line. */
+        @Text(max = 4000)
+        public String documents = "";
+        @Choice(ApplicationCost.class)
+        public String cost = "";
+        @WholeNumber(min = 0, max = 10_000_000)
+        public String costAmount = "";
+        @Text(max = 500)
+        public String costText = "";
+    }
 
     @RowRules.SectionContent
     public static class SectionForm {

@@ -48,6 +48,7 @@ class ProgramFormMapper {
         f.summary = text(c.summary());
         f.benefit = text(c.benefit());
         f.officialUrl = text(c.officialUrl());
+        f.application = application(c.application());
         f.eligibilityText = text(c.eligibilityText());
         f.examplesHeading = text(c.examplesHeading());
         f.sourceDocument = text(c.sourceDocumentId());
@@ -126,5 +127,20 @@ class ProgramFormMapper {
 
     static String text(Object value) {
         return value == null ? "" : value.toString();
+    }
+
+    private static ProgramForm.ApplicationForm application(ProgramContent.Application a) {
+        ProgramForm.ApplicationForm f = new ProgramForm.ApplicationForm();
+        f.method = text(a.method());
+        f.applyUrl = text(a.applyUrl());
+        f.contactDepartment = text(a.contactDepartment());
+        f.contactPhone = text(a.contactPhone());
+        f.contactEmail = text(a.contactEmail());
+        f.contactUrl = text(a.contactUrl());
+        f.documents = String.join("\n", a.documents());
+        f.cost = a.cost() == null ? "" : a.cost().name();
+        f.costAmount = a.costAmount() == null ? "" : a.costAmount().toString();
+        f.costText = text(a.costText());
+        return f;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import jp.tsunagari.admin.ProgramForm.GroupForm;
 import jp.tsunagari.admin.ProgramForm.MetricForm;
 import jp.tsunagari.admin.ProgramForm.RuleForm;
+import jp.tsunagari.catalogue.ApplicationCost;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramContent;
@@ -53,7 +54,7 @@ class ProgramFormReading {
                 f.examples.stream().map(e -> new ProgramContent.Example(Typed.clean(e.name), Typed.clean(e.description),
                         Typed.clean(e.prefecture))).toList(),
                 f.notes.stream().map(n -> new ProgramContent.Note(Typed.clean(n.ja), orElse(n.en, n.ja))).toList(),
-                f.groups.stream().map(this::group).toList());
+                f.groups.stream().map(this::group).toList(), application(f.application));
     }
 
     private String municipality(String typed) {
@@ -96,6 +97,16 @@ class ProgramFormReading {
 
     private static Integer age(String text) {
         return Typed.wholeNumber(text, 0, RowRules.MAX_AGE);
+    }
+
+    private ProgramContent.Application application(ProgramForm.ApplicationForm a) {
+        String cost = optional(a.cost);
+        ApplicationCost kind = cost == null ? null : Typed.choice(cost, ApplicationCost.class);
+        return new ProgramContent.Application(optional(a.method), optional(a.applyUrl), optional(a.contactDepartment),
+                optional(a.contactPhone), optional(a.contactEmail), optional(a.contactUrl),
+                Typed.clean(a.documents).lines().map(String::strip).filter(l -> !l.isEmpty()).toList(), kind,
+                kind == ApplicationCost.AMOUNT ? Typed.wholeNumber(a.costAmount, 0, 10_000_000) : null,
+                kind == ApplicationCost.TEXT ? optional(a.costText) : null);
     }
 
     private static String optional(String text) {

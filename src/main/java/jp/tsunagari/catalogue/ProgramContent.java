@@ -23,9 +23,10 @@ public record ProgramContent(
         String eligibilityText, String examplesHeading,
         Integer sourceDocumentId, String sourceSection, Integer sourceOrder,
         List<Section> sections, List<Metric> metrics, List<Example> examples, List<Note> dataNotes,
-        List<Group> targetGroups) {
+        List<Group> targetGroups, Application application) {
 
     public ProgramContent {
+        application = application == null ? Application.NONE : application;
         sections = sections == null ? List.of() : List.copyOf(sections);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         examples = examples == null ? List.of() : List.copyOf(examples);
@@ -49,6 +50,26 @@ public record ProgramContent(
     }
 
     public record Note(String ja, String en) {
+    }
+
+    /**
+     * How to apply and whom to ask. The source has none of this: every field stays null (未登録) until staff fill it in.
+     * {@code costAmount} (yen) goes with {@link ApplicationCost#AMOUNT}, {@code costText} with {@code TEXT}.
+     */
+    public record Application(String method, String applyUrl, String contactDepartment, String contactPhone,
+                              String contactEmail, String contactUrl, List<String> documents, ApplicationCost cost,
+                              Integer costAmount, String costText) {
+        public static final Application NONE = new Application(null, null, null, null, null, null, List.of(), null,
+                null, null);
+
+        public Application {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+
+        /** Nothing registered yet (未登録). */
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
     }
 
     public record Group(String label, List<Rule> criteria) {
@@ -79,6 +100,6 @@ public record ProgramContent(
         return new ProgramContent(newName, nameKana, nameEn, categoryCode, organizerPrefectureCode,
                 organizerMunicipalityCode, startYear, startMonth, eventYear, eventMonth, channel, lifecycle, summary,
                 benefit, officialUrl, eligibilityText, examplesHeading, sourceDocumentId, sourceSection, sourceOrder,
-                sections, metrics, examples, dataNotes, targetGroups);
+                sections, metrics, examples, dataNotes, targetGroups, application);
     }
 }

@@ -83,7 +83,13 @@ class ApiMapper {
                 c.dataNotes().stream().map(n -> new ApiViews.Note(n.ja(), n.en())).toList(),
                 doc == null ? null : new ApiViews.Source(doc.id(), doc.title(), doc.series(), c.sourceSection(),
                         c.sourceOrder(), doc.asOf(), doc.asOfText()),
-                e.updatedAt(), e.confirmedOn());
+                e.updatedAt(), e.confirmedOn(), application(c.application()));
+    }
+
+    private static ApiViews.Application application(ProgramContent.Application a) {
+        return new ApiViews.Application(a.method(), a.applyUrl(), new ApiViews.Contact(a.contactDepartment(),
+                a.contactPhone(), a.contactEmail(), a.contactUrl()), a.documents(), code(a.cost()), a.costAmount(),
+                a.costText());
     }
 
     private static ApiViews.Criterion criterion(ProgramContent.Rule r, Map<String, Localized> names) {

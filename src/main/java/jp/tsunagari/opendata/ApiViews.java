@@ -90,7 +90,18 @@ final class ApiViews {
                          List<Note> dataNotes, Source source, Instant updatedAt,
                          @Schema(description = "最終確認日: the day the catalogue office last approved or published this"
                                  + " content; null if never (the seeded programs are as of their source)")
-                         LocalDate confirmedOn) {
+                         LocalDate confirmedOn,
+                         @Schema(description = "How to apply and whom to ask; every field null (未登録) until staff register"
+                                 + " it: the source has none of it") Application application) {
+    }
+
+    @Schema(description = "How to apply and whom to ask")
+    record Application(String method, String applyUrl, Contact contact, List<String> documents,
+                       @Schema(description = "free, amount (costAmount in yen) or text (costText)", example = "free")
+                       String cost, Integer costAmount, String costText) {
+    }
+
+    record Contact(String department, String phone, String email, String url) {
     }
 
     record Category(@Schema(example = "gifts") String code, int number, String nameJa, String nameEn,

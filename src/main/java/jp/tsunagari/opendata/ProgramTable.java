@@ -45,7 +45,12 @@ public final class ProgramTable {
         PAGE("掲載ページ", false),
         SOURCE("出典", false),
         DATA_NOTES("データ注記", false),
-        CONFIRMED_ON("最終確認日", false);
+        CONFIRMED_ON("最終確認日", false),
+        APPLY_METHOD("申込方法", false),
+        APPLY_URL("申込先URL", false),
+        CONTACT("問い合わせ先", false),
+        DOCUMENTS("必要書類", false),
+        COST("利用者の費用", false);
 
         private final String header;
         private final boolean imported;
@@ -119,6 +124,17 @@ public final class ProgramTable {
                 + (c.sourceSection() == null ? "" : "（" + c.sourceSection() + "）"));
         cells.add(String.join("\n", c.dataNotes().stream().map(ProgramContent.Note::ja).toList()));
         cells.add(e.confirmedOn() == null ? "" : e.confirmedOn().toString());
+        ProgramContent.Application a = c.application();
+        cells.add(text(a.method()));
+        cells.add(text(a.applyUrl()));
+        cells.add(String.join("\n", java.util.stream.Stream.of(a.contactDepartment(), a.contactPhone(),
+                a.contactEmail(), a.contactUrl()).filter(java.util.Objects::nonNull).toList()));
+        cells.add(String.join("\n", a.documents()));
+        cells.add(a.cost() == null ? "" : switch (a.cost()) {
+            case FREE -> "無料";
+            case AMOUNT -> a.costAmount() + "円";
+            case TEXT -> text(a.costText());
+        });
         return cells;
     }
 

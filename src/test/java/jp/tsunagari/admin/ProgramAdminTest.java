@@ -106,6 +106,41 @@ class ProgramAdminTest {
     }
 
     @Test
+    void applicationInformationIsCheckedKeptAndShown() throws Exception {
+        Map<String, String> p = newProgram();
+        p.put("application.method", "申込書を郵送");
+        p.put("application.contactPhone", "電話して");
+        p.put("application.contactEmail", "no-at-sign");
+        p.put("application.applyUrl", "javascript:alert(1)");
+        p.put("application.cost", "AMOUNT");
+        p.put("application.documents", "申込書\r\n在学証明書");
+        String refused = body(mvc.perform(form("/admin/programs", p, "publish")).andExpect(status().isBadRequest())
+                .andReturn());
+        assertThat(refused).contains("href=\"#application-contactPhone\"").contains("href=\"#application-contactEmail\"")
+                .contains("href=\"#application-applyUrl\"").contains("href=\"#application-costAmount\"")
+                .contains("value=\"電話して\"").contains("value=\"no-at-sign\"").contains("申込書を郵送");
+        assertThat(HtmlChecker.errors(refused)).isEmpty();
+        p.put("application.contactPhone", "019-651-4111");
+        p.put("application.contactEmail", "yell@city.example.lg.jp");
+        p.put("application.applyUrl", "https://example.jp/apply");
+        p.put("application.costAmount", "1500");
+        String location = mvc.perform(form("/admin/programs", p, "publish")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        var a = editor.editable(id).orElseThrow().content().application();
+        assertThat(a.documents()).containsExactly("申込書", "在学証明書");
+        assertThat(a.costAmount()).isEqualTo(1500);
+        assertThat(body(mvc.perform(get("/programs/" + id)).andReturn())).contains("申込書を郵送")
+                .contains("href=\"tel:019-651-4111\"").contains("href=\"mailto:yell@city.example.lg.jp\"")
+                .contains("1,500円").contains("在学証明書");
+        assertThat(body(mvc.perform(get("/programs/7")).andReturn())).contains("申込み・問い合わせ").contains("未登録");
+        assertThat(body(mvc.perform(get("/api/v1/programs/" + id)).andReturn()))
+                .contains("\"applyUrl\":\"https://example.jp/apply\"").contains("\"cost\":\"amount\"")
+                .contains("\"phone\":\"019-651-4111\"");
+        assertThat(body(mvc.perform(get("/api/v1/programs/7")).andReturn())).contains("\"method\":null");
+    }
+
+    @Test
     void invalidInputComesBackWithAnErrorSummaryAndNothingLost() throws Exception {
         Map<String, String> p = newProgram();
         p.put("name", "");

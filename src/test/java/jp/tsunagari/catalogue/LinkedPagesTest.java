@@ -152,6 +152,25 @@ class LinkedPagesTest {
     }
 
     @Test
+    void registeredApplicationInformationIsTheServiceChannelAndItsContactPoint() throws Exception {
+        ProgramContent c = ProgramEditorTest.newProgram("申込み情報つき");
+        ProgramContent with = new ProgramContent(c.name(), c.nameKana(), c.nameEn(), c.categoryCode(),
+                c.organizerPrefectureCode(), c.organizerMunicipalityCode(), c.startYear(), c.startMonth(), c.eventYear(),
+                c.eventMonth(), c.channel(), c.lifecycle(), c.summary(), c.benefit(), c.officialUrl(), c.eligibilityText(),
+                c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), c.sections(), c.metrics(),
+                c.examples(), c.dataNotes(), c.targetGroups(), new ProgramContent.Application(null,
+                "https://example.jp/apply", "盛岡市 市民部", "019-651-4111", "yell@example.jp", null, List.of(), null,
+                null, null));
+        long id = editor.create(with, true, "tester");
+        JsonNode channel = linkedData(html("/programs/" + id)).get("availableChannel");
+        assertThat(channel.get("serviceUrl").asString()).isEqualTo("https://example.jp/apply");
+        assertThat(channel.get("servicePhone").get("@type").asString()).isEqualTo("ContactPoint");
+        assertThat(channel.get("servicePhone").get("telephone").asString()).isEqualTo("019-651-4111");
+        assertThat(channel.get("servicePhone").get("email").asString()).isEqualTo("yell@example.jp");
+        assertThat(channel.get("servicePhone").get("name").asString()).isEqualTo("盛岡市 市民部");
+    }
+
+    @Test
     void aHostileNameStaysInsideTheJsonAndTheAttributes() throws Exception {
         String hostile = "</script><script>alert(1)</script>\"quoted\" 'single' & <b>bold</b> \\ \u2028 </SCRIPT >"
                 + " <!--<script>";

@@ -45,7 +45,7 @@ class ProgramEditorTest {
                         new ProgramContent.Group("保護者", List.of(
                                 new ProgramContent.Rule(CriterionType.APPLICANT, Strength.HARD, Subject.SELF, "保護者", null,
                                         null, null, null, false, false, null, Set.of(Applicant.GUARDIAN), null, null, null,
-                                        null, null, null)))));
+                                        null, null, null)))), null);
     }
 
     @Test
@@ -115,6 +115,26 @@ class ProgramEditorTest {
             assertThat(editor.revision(id, 2).orElseThrow()).isEqualTo(e.content());
         }
         assertThat(details.published(13).orElseThrow().program().examples()).hasSize(3);
+    }
+
+    @Test
+    void applicationInformationRoundTripsAndSeededProgramsHaveNone() {
+        for (long id = 1; id <= 15; id++) {
+            assertThat(editor.editable(id).orElseThrow().content().application().isEmpty()).as("program " + id).isTrue();
+        }
+        ProgramEditor.Editable e = editor.editable(7).orElseThrow();
+        ProgramContent.Application application = new ProgramContent.Application("申込書を郵送", "https://example.jp/apply",
+                "盛岡市 市民部", "019-000-0000", "yell@example.jp", "https://example.jp/contact",
+                List.of("申込書", "在学証明書"), ApplicationCost.FREE, null, null);
+        ProgramContent c = e.content();
+        ProgramContent with = new ProgramContent(c.name(), c.nameKana(), c.nameEn(), c.categoryCode(),
+                c.organizerPrefectureCode(), c.organizerMunicipalityCode(), c.startYear(), c.startMonth(), c.eventYear(),
+                c.eventMonth(), c.channel(), c.lifecycle(), c.summary(), c.benefit(), c.officialUrl(), c.eligibilityText(),
+                c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), c.sections(), c.metrics(),
+                c.examples(), c.dataNotes(), c.targetGroups(), application);
+        editor.save(7, e.version(), with, true, "application");
+        assertThat(editor.editable(7).orElseThrow().content().application()).isEqualTo(application);
+        assertThat(editor.revision(7, 2).orElseThrow().application()).isEqualTo(application);
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import jp.tsunagari.catalogue.ApplicationCost;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramContent;
+import jp.tsunagari.catalogue.ProgramValueReader;
+import jp.tsunagari.catalogue.PublicationStatus;
 import jp.tsunagari.eligibility.CriterionType;
 import jp.tsunagari.eligibility.Strength;
 import jp.tsunagari.eligibility.Subject;
@@ -32,11 +35,31 @@ class ProgramTableTest {
     static ProgramContent content(ProgramContent.Group... groups) {
         return new ProgramContent("試験", "しけん", null, "sns", "02", null, null, null, null, null, Channel.LINE,
                 Lifecycle.ONGOING, "概要", null, null, "対象", null, null, null, null, null, null, null, null,
-                List.of(groups));
+                List.of(groups), null);
     }
 
     static List<Integer> envelope(ProgramContent.Group... groups) {
         return Arrays.asList(ProgramTable.ageEnvelope(content(groups)));
+    }
+
+    @Test
+    void applicationCellsAreEmptyUntilRegisteredThenWritten() {
+        ProgramContent none = content();
+        ProgramContent c = new ProgramContent("試験", "しけん", null, "sns", "02", null, null, null, null, null,
+                Channel.LINE, Lifecycle.ONGOING, "概要", null, null, "対象", null, null, null, null, null, null, null,
+                null, null, new ProgramContent.Application("郵送", "https://example.jp/a", "市民部", "019-000-0000", null,
+                null, List.of("申込書", "証明書"), ApplicationCost.AMOUNT, 1500, null));
+        ProgramTable.Names names = new ProgramTable.Names(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+        List<String> empty = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, none,
+                java.util.Set.of(), null, null), "", names);
+        List<String> filled = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, c,
+                java.util.Set.of(), null, null), "", names);
+        int method = ProgramTable.Column.APPLY_METHOD.ordinal();
+        assertThat(empty.subList(method, method + 5)).containsOnly("");
+        assertThat(filled.subList(method, method + 5)).containsExactly("郵送", "https://example.jp/a",
+                "市民部\n019-000-0000", "申込書\n証明書", "1500円");
+        assertThat(filled).hasSize(ProgramTable.headers().size());
     }
 
     @Test

@@ -55,9 +55,9 @@ public class LinkedData {
                     .map(a -> messages.getMessage("audience." + a.code(), null, Locale.JAPANESE)).toList());
             data.put("audience", audience);
         }
-        if (present(program.officialUrl())) {
-            data.put("availableChannel", ordered("@type", "ServiceChannel", "url", program.officialUrl(),
-                    "serviceUrl", program.officialUrl()));
+        Map<String, Object> channel = channel(program);
+        if (channel != null) {
+            data.put("availableChannel", channel);
         }
         if (program.sourceDocument() != null) {
             SourceDocumentEntity source = program.sourceDocument();
@@ -67,6 +67,30 @@ public class LinkedData {
             data.put("isBasedOn", work);
         }
         return data;
+    }
+
+    /**
+     * Where to apply and whom to ask (schema.org ServiceChannel with its ContactPoint): the apply URL if registered,
+     * else the official page; null when there is neither and no contact.
+     */
+    private static Map<String, Object> channel(Program program) {
+        jp.tsunagari.catalogue.ProgramContent.Application a = program.application();
+        String url = present(a.applyUrl()) ? a.applyUrl() : program.officialUrl();
+        Map<String, Object> contact = ordered("@type", "ContactPoint");
+        putIfPresent(contact, "name", a.contactDepartment());
+        putIfPresent(contact, "telephone", a.contactPhone());
+        putIfPresent(contact, "email", a.contactEmail());
+        putIfPresent(contact, "url", a.contactUrl());
+        if (!present(url) && contact.size() == 1) {
+            return null;
+        }
+        Map<String, Object> channel = ordered("@type", "ServiceChannel");
+        putIfPresent(channel, "url", program.officialUrl());
+        putIfPresent(channel, "serviceUrl", url);
+        if (contact.size() > 1) {
+            channel.put("servicePhone", contact);
+        }
+        return channel;
     }
 
     /** The organizer as a local government: 「青森県南部町」 with its 全国地方公共団体コード. */

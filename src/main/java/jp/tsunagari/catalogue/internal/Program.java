@@ -89,6 +89,13 @@ public class Program extends ProgramFacts {
     private List<DataNote> dataNotes = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "program_required_document", joinColumns = @JoinColumn(name = "program_id"))
+    @OrderColumn(name = "position")
+    @ListIndexBase(1)
+    @Column(name = "text")
+    private List<String> requiredDocuments = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "program_audience", joinColumns = @JoinColumn(name = "program_id"))
     @Column(name = "audience")
     @Enumerated(EnumType.STRING)
@@ -121,6 +128,8 @@ public class Program extends ProgramFacts {
         examples.addAll(ProgramContentMapping.examples(this, c, parts.examplePrefectures()));
         dataNotes.clear();
         dataNotes.addAll(ProgramContentMapping.notes(c));
+        requiredDocuments.clear();
+        requiredDocuments.addAll(c.application().documents());
         targetGroups.clear();
         targetGroups.addAll(ProgramContentMapping.groups(c));
         audiences.clear();
@@ -190,6 +199,15 @@ public class Program extends ProgramFacts {
 
     public List<TargetGroup> targetGroups() {
         return targetGroups;
+    }
+
+    public List<String> requiredDocuments() {
+        return requiredDocuments;
+    }
+
+    /** How to apply and whom to ask (未登録 while empty). */
+    public ProgramContent.Application application() {
+        return applicationInfo().value(requiredDocuments);
     }
 
     public List<DataNote> dataNotes() {

@@ -33,7 +33,7 @@ public final class ProgramContentMapping {
                         e.prefecture().code())).toList(),
                 p.dataNotes().stream().map(n -> new ProgramContent.Note(n.noteJa(), n.noteEn())).toList(),
                 p.targetGroups().stream().map(g -> new ProgramContent.Group(g.label(),
-                        g.criteria().stream().map(ProgramContentMapping::rule).toList())).toList());
+                        g.criteria().stream().map(ProgramContentMapping::rule).toList())).toList(), p.application());
     }
 
     private static ProgramContent.Rule rule(Criterion c) {

@@ -1,6 +1,7 @@
 package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -85,8 +86,12 @@ public abstract class ProgramFacts {
     @Column(name = "source_order")
     private Integer sourceOrder;
 
+    @Embedded
+    private ApplicationInfo application;
+
     /** Sets every fact from {@code c}, with the category, places and source document the editor resolved. */
     protected void applyFacts(ProgramContent c, Program.Parts parts) {
+        application = ApplicationInfo.of(c.application());
         name = c.name();
         nameKana = c.nameKana();
         nameEn = c.nameEn();
@@ -189,5 +194,10 @@ public abstract class ProgramFacts {
 
     public Integer sourceOrder() {
         return sourceOrder;
+    }
+
+    /** The application columns; all empty (Hibernate gives null for an all-null embeddable) until staff fill them. */
+    protected ApplicationInfo applicationInfo() {
+        return application == null ? ApplicationInfo.of(ProgramContent.Application.NONE) : application;
     }
 }

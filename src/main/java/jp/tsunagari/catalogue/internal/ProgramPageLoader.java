@@ -55,6 +55,7 @@ public class ProgramPageLoader {
         Hibernate.initialize(p.targetGroups());
         p.targetGroups().forEach(g -> Hibernate.initialize(g.criteria()));
         Hibernate.initialize(p.dataNotes());
+        Hibernate.initialize(p.requiredDocuments());
         Hibernate.initialize(p.audiences());
     }
 }
