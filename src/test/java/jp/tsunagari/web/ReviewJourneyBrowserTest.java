@@ -65,9 +65,15 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         browser.findElement(By.cssSelector(css)).click();
     }
 
-    private String notice() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.cssSelector(".tsn-notice"))).getText();
+    /**
+     * Waits (up to 15 s) for the next page's notice saying {@code expected}: right after a click the old page, with
+     * its own notice, may still be there, and its elements go stale when the new page arrives.
+     */
+    private void notice(String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".tsn-notice")).stream()
+                        .anyMatch(n -> n.getText().contains(expected)));
     }
 
     private void signIn(String username, String password) {
@@ -106,13 +112,13 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         open("/admin/programs/7/edit");
         type("name", name);
         click(".tsn-button-group button[name=action][value=draft]");
-        assertThat(notice()).contains("保存しました");
+        notice("保存しました");
     }
 
     private void submit(String comment) {
         type("submit-comment", comment);
         click("form[action$='/submit'] button");
-        assertThat(notice()).contains("審査を依頼しました");
+        notice("審査を依頼しました");
     }
 
     @Test
@@ -126,7 +132,7 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         type("organization", "盛岡市");
         accessible("invitation form");
         click("form[action$='/admin/users'] button[type=submit]");
-        assertThat(notice()).contains(EMAIL).contains("送信しました");
+        notice(EMAIL + " に招待のメールを送信しました");
         screenshot("admin-invited");
         signOut();
 
@@ -167,7 +173,7 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         screenshot("review-page");
         type("comment", "対象年齢の記載も最新の要綱に合わせてください。");
         click("button[formaction$='/return']");
-        assertThat(notice()).contains("差し戻しました");
+        notice("差し戻しました");
         signOut();
 
         MimeMessage returned = mail(EMAIL, "差し戻し");
@@ -185,7 +191,7 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         signIn("admin", "review-admin-password");
         open("/admin/reviews/7");
         click("form[action$='/approve'] button:not([formaction])");
-        assertThat(notice()).contains("承認して公開しました");
+        notice("承認して公開しました");
         signOut();
         assertThat(mail(EMAIL, "承認").getContent().toString()).contains("もりおかエール便（令和8年度版・確認済み）");
 
