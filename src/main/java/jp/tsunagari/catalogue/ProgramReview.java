@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.tsunagari.catalogue.internal.ProgramRepository;
 import jp.tsunagari.catalogue.internal.ReviewRows;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,12 +61,15 @@ public class ProgramReview {
     }
 
     private final ReviewRows rows;
+    private final ProgramRepository programs;
     private final ProgramEditor editor;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ProgramReview(ReviewRows rows, ProgramEditor editor, Clock clock, ApplicationEventPublisher events) {
+    ProgramReview(ReviewRows rows, ProgramRepository programs, ProgramEditor editor, Clock clock,
+                  ApplicationEventPublisher events) {
         this.rows = rows;
+        this.programs = programs;
         this.editor = editor;
         this.clock = clock;
         this.events = events;
@@ -139,7 +143,13 @@ public class ProgramReview {
                 rows.count(State.RETURNED, organization, null));
     }
 
+    /**
+     * The program as staff edit it, with its row locked until the transaction ends: two steps on one program (two
+     * submissions at once, say) run one after the other, so the second sees the first's state instead of failing on
+     * the review row's key (seen as a 500 in HostileInputTest on PostgreSQL).
+     */
     private ProgramEditor.Editable editable(long programId) {
+        programs.lockForEdit(programId);
         return editor.editable(programId).orElseThrow(() -> new NotFoundException("program " + programId));
     }
 
