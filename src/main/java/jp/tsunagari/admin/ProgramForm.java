@@ -27,6 +27,8 @@ import jp.tsunagari.system.WholeNumber;
 @RowRules.Organizer
 @RowRules.YearMonthPair(year = "startYear", month = "startMonth")
 @RowRules.YearMonthPair(year = "eventYear", month = "eventMonth")
+@RowRules.YearMonthPair(year = "endYear", month = "endMonth")
+@ScheduleRules.ProgramDates
 class ProgramForm {
 
     static final String KANA = "\\p{javaWhitespace}*[\\u3041-\\u309F\\u30FC・ 　]*\\p{javaWhitespace}*";
@@ -52,6 +54,10 @@ class ProgramForm {
     @WholeNumber(min = 1, max = 12)
     public String startMonth = "";
     @WholeNumber(min = RowRules.MIN_YEAR, max = RowRules.MAX_YEAR)
+    public String endYear = "";
+    @WholeNumber(min = 1, max = 12)
+    public String endMonth = "";
+    @WholeNumber(min = RowRules.MIN_YEAR, max = RowRules.MAX_YEAR)
     public String eventYear = "";
     @WholeNumber(min = 1, max = 12)
     public String eventMonth = "";
@@ -67,6 +73,7 @@ class ProgramForm {
     public String officialUrl = "";
     @Valid
     public ApplicationForm application = new ApplicationForm();
+    public List<@Valid PeriodForm> periods = new ArrayList<>();
     public List<@Valid SectionForm> sections = new ArrayList<>();
     public List<@Valid MetricForm> metrics = new ArrayList<>();
     @Text(max = 100)
@@ -118,6 +125,16 @@ class ProgramForm {
         public String items = "";
     }
 
+    /** A 受付期間: first and last day (2026-04-01), and whether it comes again every year on the same days. */
+    @ScheduleRules.PeriodOccurs
+    public static class PeriodForm {
+        @IsoDate(required = true)
+        public String start = "";
+        @IsoDate(required = true)
+        public String end = "";
+        public boolean yearly;
+    }
+
     public static class MetricForm {
         @Text(max = 100, required = true)
         public String labelJa = "";
@@ -150,9 +167,15 @@ class ProgramForm {
     }
 
     @RowRules.HasCriteria
+    @ScheduleRules.ValidityOrder
     public static class GroupForm {
         @Text(max = 300, required = true)
         public String label = "";
+        /** The first and last day the group's rules apply (both optional: a rule change at a date). */
+        @IsoDate
+        public String validFrom = "";
+        @IsoDate
+        public String validTo = "";
         public List<@Valid RuleForm> criteria = new ArrayList<>();
     }
 
@@ -203,12 +226,14 @@ class ProgramForm {
             switch (parts[0] + "-" + parts[1]) {
                 case "add-section" -> sections.add(new SectionForm());
                 case "add-metric" -> metrics.add(new MetricForm());
+                case "add-period" -> periods.add(new PeriodForm());
                 case "add-example" -> examples.add(new ExampleForm());
                 case "add-note" -> notes.add(new NoteForm());
                 case "add-group" -> groups.add(new GroupForm());
                 case "add-criterion" -> groups.get(Integer.parseInt(parts[2])).criteria.add(new RuleForm());
                 case "remove-section" -> sections.remove(Integer.parseInt(parts[2]));
                 case "remove-metric" -> metrics.remove(Integer.parseInt(parts[2]));
+                case "remove-period" -> periods.remove(Integer.parseInt(parts[2]));
                 case "remove-example" -> examples.remove(Integer.parseInt(parts[2]));
                 case "remove-note" -> notes.remove(Integer.parseInt(parts[2]));
                 case "remove-group" -> groups.remove(Integer.parseInt(parts[2]));

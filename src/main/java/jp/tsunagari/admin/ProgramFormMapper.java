@@ -41,6 +41,9 @@ class ProgramFormMapper {
         f.municipality = text(c.organizerMunicipalityCode());
         f.startYear = text(c.startYear());
         f.startMonth = text(c.startMonth());
+        f.endYear = text(c.schedule().endYear());
+        f.endMonth = text(c.schedule().endMonth());
+        c.schedule().periods().forEach(p -> f.periods.add(period(p)));
         f.eventYear = text(c.eventYear());
         f.eventMonth = text(c.eventMonth());
         f.channel = c.channel() == null ? "" : c.channel().name();
@@ -95,9 +98,19 @@ class ProgramFormMapper {
         return nf;
     }
 
+    static ProgramForm.PeriodForm period(ProgramContent.Period p) {
+        ProgramForm.PeriodForm pf = new ProgramForm.PeriodForm();
+        pf.start = text(p.start());
+        pf.end = text(p.end());
+        pf.yearly = p.yearly();
+        return pf;
+    }
+
     private static GroupForm group(ProgramContent.Group g) {
         GroupForm gf = new GroupForm();
         gf.label = text(g.label());
+        gf.validFrom = text(g.validFrom());
+        gf.validTo = text(g.validTo());
         g.criteria().forEach(r -> gf.criteria.add(rule(r)));
         return gf;
     }

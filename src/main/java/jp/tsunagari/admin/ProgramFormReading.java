@@ -54,7 +54,7 @@ class ProgramFormReading {
                 f.examples.stream().map(e -> new ProgramContent.Example(Typed.clean(e.name), Typed.clean(e.description),
                         Typed.clean(e.prefecture))).toList(),
                 f.notes.stream().map(n -> new ProgramContent.Note(Typed.clean(n.ja), orElse(n.en, n.ja))).toList(),
-                f.groups.stream().map(this::group).toList(), application(f.application));
+                f.groups.stream().map(this::group).toList(), application(f.application), schedule(f));
     }
 
     private String municipality(String typed) {
@@ -68,7 +68,8 @@ class ProgramFormReading {
     }
 
     private ProgramContent.Group group(GroupForm g) {
-        return new ProgramContent.Group(Typed.clean(g.label), g.criteria.stream().map(this::rule).toList());
+        return new ProgramContent.Group(Typed.clean(g.label), g.criteria.stream().map(this::rule).toList(),
+                Typed.date(g.validFrom), Typed.date(g.validTo));
     }
 
     private ProgramContent.Rule rule(RuleForm r) {
@@ -107,6 +108,11 @@ class ProgramFormReading {
                 Typed.clean(a.documents).lines().map(String::strip).filter(l -> !l.isEmpty()).toList(), kind,
                 kind == ApplicationCost.AMOUNT ? Typed.wholeNumber(a.costAmount, 0, 10_000_000) : null,
                 kind == ApplicationCost.TEXT ? optional(a.costText) : null);
+    }
+
+    private static ProgramContent.Schedule schedule(ProgramForm f) {
+        return new ProgramContent.Schedule(year(f.endYear), month(f.endMonth), f.periods.stream()
+                .map(p -> new ProgramContent.Period(Typed.date(p.start), Typed.date(p.end), p.yearly)).toList());
     }
 
     private static String optional(String text) {

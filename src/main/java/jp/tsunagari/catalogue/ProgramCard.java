@@ -9,9 +9,9 @@ import jp.tsunagari.catalogue.internal.OrganizerName;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.system.Localized;
 
-/** What a list shows of a program: a projection, never the entity graph. */
+/** What a list shows of a program: a projection, never the entity graph; {@code acceptance} is today's 受付状況. */
 public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric, List<Place> examplePlaces,
-                          KeyEligibility keyEligibility) {
+                          KeyEligibility keyEligibility, Acceptance acceptance) {
 
     /** The hard age ranges and applicant kinds of the program's target groups, for deciding at a glance. */
     public record KeyEligibility(List<String> ageRanges, Set<jp.tsunagari.eligibility.Applicant> applicants) {

@@ -23,10 +23,11 @@ public record ProgramContent(
         String eligibilityText, String examplesHeading,
         Integer sourceDocumentId, String sourceSection, Integer sourceOrder,
         List<Section> sections, List<Metric> metrics, List<Example> examples, List<Note> dataNotes,
-        List<Group> targetGroups, Application application) {
+        List<Group> targetGroups, Application application, Schedule schedule) {
 
     public ProgramContent {
         application = application == null ? Application.NONE : application;
+        schedule = schedule == null ? Schedule.NONE : schedule;
         sections = sections == null ? List.of() : List.copyOf(sections);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         examples = examples == null ? List.of() : List.copyOf(examples);
@@ -72,9 +73,50 @@ public record ProgramContent(
         }
     }
 
-    public record Group(String label, List<Rule> criteria) {
+    /**
+     * The program's end (month precision like its start; {@code endMonth} null: the end of {@code endYear}) and its
+     * 受付期間. None of it is in the source: empty (未登録) until staff fill it in. See {@link Acceptance}.
+     */
+    public record Schedule(Integer endYear, Integer endMonth, List<Period> periods) {
+        public static final Schedule NONE = new Schedule(null, null, List.of());
+
+        public Schedule {
+            periods = periods == null ? List.of() : List.copyOf(periods);
+        }
+
+        /** The last day of the program, or null when no end is registered. */
+        public LocalDate endDay() {
+            if (endYear == null) {
+                return null;
+            }
+            return endMonth == null ? LocalDate.of(endYear, 12, 31)
+                    : java.time.YearMonth.of(endYear, endMonth).atEndOfMonth();
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
+
+    /**
+     * One 受付期間, {@code start} to {@code end} inclusive; {@code yearly}: again every year on the same days (the
+     * dates given are the first time), e.g. 毎年4月1日～5月31日.
+     */
+    public record Period(LocalDate start, LocalDate end, boolean yearly) {
+    }
+
+    /**
+     * A target group: its label, its criteria and the days its rules apply ({@code validFrom}/{@code validTo}, either
+     * open; both null: always).
+     */
+    public record Group(String label, List<Rule> criteria, LocalDate validFrom, LocalDate validTo) {
         public Group {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        }
+
+        /** A group whose rules always apply. */
+        public Group(String label, List<Rule> criteria) {
+            this(label, criteria, null, null);
         }
     }
 
@@ -100,6 +142,6 @@ public record ProgramContent(
         return new ProgramContent(newName, nameKana, nameEn, categoryCode, organizerPrefectureCode,
                 organizerMunicipalityCode, startYear, startMonth, eventYear, eventMonth, channel, lifecycle, summary,
                 benefit, officialUrl, eligibilityText, examplesHeading, sourceDocumentId, sourceSection, sourceOrder,
-                sections, metrics, examples, dataNotes, targetGroups, application);
+                sections, metrics, examples, dataNotes, targetGroups, application, schedule);
     }
 }

@@ -1,5 +1,6 @@
 package jp.tsunagari.catalogue;
 
+import java.time.Clock;
 import java.util.List;
 import jp.tsunagari.catalogue.internal.LinkedData;
 import jp.tsunagari.catalogue.internal.Program;
@@ -7,6 +8,7 @@ import jp.tsunagari.catalogue.internal.ProgramContentMapping;
 import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.system.HeadMeta;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.NotFoundException;
 import jp.tsunagari.system.PublicUrls;
 import jp.tsunagari.system.StaffScope;
@@ -32,8 +34,11 @@ class ProgramController {
     private final ProgramEditor editor;
     private final Maintainers maintainers;
 
+    private final Clock clock;
+
     ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData,
-                      ProgramEditor editor, Maintainers maintainers) {
+                      ProgramEditor editor, Maintainers maintainers, Clock clock) {
+        this.clock = clock;
         this.editor = editor;
         this.maintainers = maintainers;
         this.details = details;
@@ -52,6 +57,7 @@ class ProgramController {
         model.addAttribute("headMeta", HeadMeta.of(url, program.name(), program.summary())
                 .withLinkedData(linkedData.governmentService(program, url)));
         model.addAttribute("program", program);
+        model.addAttribute("schedule", ScheduleView.of(program.lifecycle(), program.schedule(), JapanTime.today(clock)));
         model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(program))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
@@ -72,6 +78,8 @@ class ProgramController {
                 .filter(x -> scope.office() || scope.mayEdit(maintainers.ofProgram(id)))
                 .orElseThrow(() -> new NotFoundException("program " + id));
         model.addAttribute("program", d.program());
+        model.addAttribute("schedule", ScheduleView.of(d.program().lifecycle(), d.program().schedule(),
+                JapanTime.today(clock)));
         model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(d.program()))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", List.of());

@@ -68,6 +68,14 @@ public class SearchSources {
         }
     }
 
+    /**
+     * The published programs whose 受付状況 can change from one day to the next (those with a registered end or
+     * 受付期間), in id order: what the search index refreshes at midnight.
+     */
+    public List<Long> datedPublishedIds() {
+        return programs.findPublishedDatedIds();
+    }
+
     /** Every published program with its target groups and criteria loaded, in id order (tests and small catalogues). */
     public List<ProgramRules> rules() {
         return rules(programs.findPublishedIds());
@@ -92,7 +100,7 @@ public class SearchSources {
                     org.hibernate.Hibernate.initialize(p.targetGroups());
                     p.targetGroups().forEach(g -> org.hibernate.Hibernate.initialize(g.criteria()));
                     rules.add(new ProgramRules(p.id(), p.name(), p.category().code(), p.category().nameJa(),
-                            p.category().nameEn(), List.copyOf(p.targetGroups())));
+                            p.category().nameEn(), List.copyOf(p.targetGroups()), p.lifecycle(), p.schedule()));
                 }
             }
             em.clear();
@@ -134,7 +142,7 @@ public class SearchSources {
         Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
                 p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
-                List.copyOf(p.targetGroups()));
+                List.copyOf(p.targetGroups()), p.schedule());
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The /eligibility parameters exactly as sent (the JSON API uses the same names): the answers, then which list to
  * show ({@code verdict}, {@code page}), the facet filters named as on /programs, and {@code edit} to change the answers.
- * {@code date} is accepted for old links and not used (no rule depends on a date yet).
+ * {@code date} is the 申込日 (2026-04-01; today when empty): it picks the rules in force and the 受付期間 open then.
  */
 public record CheckerForm(String age, String hometown, String residence, String school, String grade,
                           String familyHome, String applicant, String groupSize, String groupYoung, String date,

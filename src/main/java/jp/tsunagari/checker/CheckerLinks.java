@@ -29,6 +29,7 @@ final class CheckerLinks {
         put("applicant", form.applicant());
         put("groupSize", form.groupSize());
         put("groupYoung", form.groupYoung());
+        put("date", form.date());
     }
 
     /** An applied filter and the URL without it. */

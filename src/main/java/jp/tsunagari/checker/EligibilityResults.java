@@ -1,5 +1,6 @@
 package jp.tsunagari.checker;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,15 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.ProgramRules;
 import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.eligibility.EligibilityText;
 import jp.tsunagari.eligibility.Evaluation;
 import jp.tsunagari.eligibility.Profile;
+import jp.tsunagari.eligibility.Validity;
 import jp.tsunagari.eligibility.Verdict;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.search.EligibilityLookup;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.Localized;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -55,10 +59,13 @@ public class EligibilityResults {
     public record Reason(String aspect, String condition, String reason, String outcome, boolean soft) {
     }
 
-    public record Group(String label, Verdict verdict, List<Reason> reasons) {
+    /** {@code validity}: for a group with dated rules, whether they apply on the 申込日, in words (else null). */
+    public record Group(String label, Verdict verdict, List<Reason> reasons, String validity) {
     }
 
-    public record Result(long id, String name, String categoryName, Verdict verdict, List<Group> groups) {
+    /** {@code period}: for a program with 受付期間 or an end, where the 申込日 falls, in words (else null). */
+    public record Result(long id, String name, String categoryName, Verdict verdict, List<Group> groups,
+                         String period) {
     }
 
     /** Counts per verdict, per facet value and verdict, and the results of each slice asked for, in order. */
@@ -108,11 +115,42 @@ public class EligibilityResults {
         for (ProgramRules program : programs) {
             Evaluation e = checker.evaluate(program.groups(), profile);
             List<Group> groups = e.groups().stream().map(g -> new Group(g.group().label(), g.verdict(),
-                    g.criteria().stream().map(r -> reason(r, locale, names)).toList())).toList();
+                    g.criteria().stream().map(r -> reason(r, locale, names)).toList(),
+                    validity(g, profile.date(), locale))).toList();
             String category = "en".equals(locale.getLanguage()) ? program.categoryNameEn() : program.categoryNameJa();
-            results.add(new Result(program.id(), program.name(), category, e.verdict(), groups));
+            results.add(new Result(program.id(), program.name(), category, e.verdict(), groups,
+                    period(program, profile.date(), locale)));
         }
         return results;
+    }
+
+    private String validity(Evaluation.GroupResult g, LocalDate date, Locale locale) {
+        Validity v = g.group().validity();
+        if (v.isAlways()) {
+            return null;
+        }
+        String range = messages.getMessage("eligibility.validity.range",
+                new Object[] {JapanTime.format(v.from(), locale), JapanTime.format(v.to(), locale)}, locale);
+        return messages.getMessage(g.inForce() ? "eligibility.validity.inForce" : "eligibility.validity.notInForce",
+                new Object[] {JapanTime.format(date, locale), range}, locale);
+    }
+
+    /** Whether the program takes applications on the 申込日, and which 受付期間 applies. */
+    private String period(ProgramRules program, LocalDate date, Locale locale) {
+        Acceptance status = Acceptance.of(program.lifecycle(), program.schedule(), date);
+        String day = JapanTime.format(date, locale);
+        return switch (status) {
+            case UNKNOWN -> null;
+            case ENDED -> messages.getMessage("eligibility.period.ended", new Object[] {day}, locale);
+            case NOW -> window("eligibility.period.open", day, Acceptance.openOn(program.schedule(), date), locale);
+            case SOON -> window("eligibility.period.next", day, Acceptance.next(program.schedule(), date), locale);
+            case CLOSED -> messages.getMessage("eligibility.period.closed", new Object[] {day}, locale);
+        };
+    }
+
+    private String window(String key, String day, java.util.Optional<Acceptance.Window> w, Locale locale) {
+        return messages.getMessage(key, new Object[] {day, JapanTime.format(w.map(Acceptance.Window::start).orElse(null),
+                locale), JapanTime.format(w.map(Acceptance.Window::end).orElse(null), locale)}, locale);
     }
 
     Reason reason(Evaluation.CriterionResult r, Locale locale, Map<String, Localized> names) {

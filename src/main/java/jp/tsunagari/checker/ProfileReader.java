@@ -7,6 +7,8 @@ import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.SchoolType;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.FormErrors;
+import jp.tsunagari.system.JapanTime;
+import jp.tsunagari.system.Typed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,9 +60,21 @@ public class ProfileReader {
             errors.add("groupYoung", "checker.error.groupYoung");
             young = null;
         }
-        // No rule depends on a date yet: the date of a Profile is today; a date parameter of old links is ignored.
-        LocalDate date = LocalDate.now(clock);
+        LocalDate date = date(f.date(), errors);
         return new Read(new Profile(age, hometown, residence, school, grade, family, applicant, size, young, date), errors);
+    }
+
+    /** The 申込日 (2026-04-01, years 2000–2100), today in Japan when not given. */
+    private LocalDate date(String typed, FormErrors errors) {
+        if (!present(typed)) {
+            return JapanTime.today(clock);
+        }
+        LocalDate date = Typed.date(typed.length() > 20 ? "" : typed);
+        if (date == null || date.getYear() < 2000 || date.getYear() > 2100) {
+            errors.add("date", "eligibility.error.date");
+            return JapanTime.today(clock);
+        }
+        return date;
     }
 
     private static boolean present(String v) {

@@ -9,6 +9,10 @@ public record Evaluation(Verdict verdict, List<GroupResult> groups) {
     public record CriterionResult(Criterion criterion, Outcome outcome, String reasonKey, Object[] reasonArgs) {
     }
 
-    public record GroupResult(TargetGroup group, Verdict verdict, List<CriterionResult> criteria) {
+    /**
+     * A group's verdict; {@code inForce} false when its rules do not apply on the profile's 申込日 (then 非該当,
+     * whatever the criteria say: another group holds the rules of that day).
+     */
+    public record GroupResult(TargetGroup group, Verdict verdict, List<CriterionResult> criteria, boolean inForce) {
     }
 }

@@ -29,6 +29,12 @@ public class TargetGroup {
 
     private String label;
 
+    @jakarta.persistence.Column(name = "valid_from")
+    private java.time.LocalDate validFrom;
+
+    @jakarta.persistence.Column(name = "valid_to")
+    private java.time.LocalDate validTo;
+
     @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "target_group_id", nullable = false)
     @OrderBy("position")
@@ -39,8 +45,15 @@ public class TargetGroup {
 
     /** A new group; criteria are numbered in the order given. */
     public TargetGroup(int position, String label, List<Criterion> criteria) {
+        this(position, label, criteria, Validity.ALWAYS);
+    }
+
+    /** A new group whose rules apply only within {@code validity} (a rule change at a date). */
+    public TargetGroup(int position, String label, List<Criterion> criteria, Validity validity) {
         this.position = position;
         this.label = label;
+        this.validFrom = validity.from();
+        this.validTo = validity.to();
         for (int i = 0; i < criteria.size(); i++) {
             this.criteria.add(criteria.get(i).at(i + 1));
         }
@@ -56,6 +69,11 @@ public class TargetGroup {
 
     public String label() {
         return label;
+    }
+
+    /** When this group's rules apply ({@link Validity#ALWAYS} unless staff gave dates). */
+    public Validity validity() {
+        return new Validity(validFrom, validTo);
     }
 
     public List<Criterion> criteria() {

@@ -44,7 +44,7 @@ public class Discovery {
             }
         }
         DiscoveryQuery q = parsed.query();
-        DiscoveryQuery sized = new DiscoveryQuery(q.text(), q.selected(), q.sort(), q.page(), pageSize);
+        DiscoveryQuery sized = new DiscoveryQuery(q.text(), q.selected(), q.sort(), q.page(), pageSize, q.includeEnded());
         return found(sized, problems);
     }
 
@@ -54,7 +54,7 @@ public class Discovery {
         DiscoveryQuery q = parsed.query();
         List<DiscoveryFilters.Problem> problems = parsed.problems().stream()
                 .filter(p -> !"page".equals(p.field())).toList();
-        return found(new DiscoveryQuery(q.text(), q.selected(), q.sort(), 1, Integer.MAX_VALUE), problems);
+        return found(new DiscoveryQuery(q.text(), q.selected(), q.sort(), 1, Integer.MAX_VALUE, q.includeEnded()), problems);
     }
 
     private Found found(DiscoveryQuery q, List<DiscoveryFilters.Problem> problems) {

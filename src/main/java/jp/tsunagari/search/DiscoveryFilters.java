@@ -21,6 +21,8 @@ public class DiscoveryFilters {
 
     static final int MAX_PAGE = 100_000;
     static final int MAX_TEXT = 200;
+    /** {@code ended=include}: list ended programs too (left out by default). */
+    public static final String INCLUDE = "include";
 
     private final Places places;
     private final CategoryEditor categories;
@@ -32,7 +34,8 @@ public class DiscoveryFilters {
 
     /** The parameters as sent (lists may be null). */
     public record Form(String q, List<String> category, List<String> region, List<String> pref, List<String> audience,
-                List<String> channel, List<String> status, String sort, String page) {
+                List<String> channel, List<String> status, List<String> accepting, String ended, String sort,
+                String page) {
 
         List<String> values(String dimension) {
             List<String> raw = switch (dimension) {
@@ -41,6 +44,7 @@ public class DiscoveryFilters {
                 case "pref" -> pref;
                 case "audience" -> audience;
                 case "channel" -> channel;
+                case "accepting" -> accepting;
                 default -> status;
             };
             return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
@@ -61,7 +65,7 @@ public class DiscoveryFilters {
 
     /** The category, region and pref values of another page's form (the eligibility checker), checked as here. */
     public Selection select(List<String> category, List<String> region, List<String> pref) {
-        Parsed parsed = parse(new Form(null, category, region, pref, null, null, null, null, null));
+        Parsed parsed = parse(new Form(null, category, region, pref, null, null, null, null, null, null, null));
         Map<String, Set<String>> selected = new java.util.LinkedHashMap<>();
         for (String dimension : List.of("category", "region", "pref")) {
             selected.put(dimension, parsed.query().values(dimension));
@@ -103,7 +107,14 @@ public class DiscoveryFilters {
                 page = 1;
             }
         }
-        return new Parsed(new DiscoveryQuery(text, selected, sort, page, DiscoveryQuery.SIZE), problems);
+        boolean includeEnded = false;
+        if (form.ended() != null && !form.ended().isBlank()) {
+            includeEnded = INCLUDE.equals(form.ended().strip());
+            if (!includeEnded) {
+                problems.add(new Problem("ended", "catalogue.filter.error.ended", form.ended()));
+            }
+        }
+        return new Parsed(new DiscoveryQuery(text, selected, sort, page, DiscoveryQuery.SIZE, includeEnded), problems);
     }
 
     private Predicate<String> known(String dimension) {
@@ -113,6 +124,7 @@ public class DiscoveryFilters {
             case "pref" -> code -> places.prefecture(code).isPresent();
             case "audience" -> code -> Audience.fromCode(code).isPresent();
             case "channel" -> code -> Codes.channel(code).isPresent();
+            case "accepting" -> code -> ProgramDocuments.ACCEPTING.stream().anyMatch(a -> a.code().equals(code));
             default -> code -> Codes.status(code).isPresent();
         };
     }

@@ -39,7 +39,7 @@ final class DiscoveryLinks {
             applied.add(new Applied("q", query.text(), build(query.withPage(1), "q", null, null)));
         }
         for (String dimension : ProgramDocuments.DIMENSIONS) {
-            for (String value : new TreeSet<>(query.values(dimension))) {
+            for (String value : new TreeSet<>(query.chosen(dimension))) {
                 applied.add(new Applied(dimension, value, build(query.withPage(1), dimension, value, null)));
             }
         }
@@ -57,12 +57,15 @@ final class DiscoveryLinks {
             b.queryParam("q", q.text());
         }
         for (String dimension : ProgramDocuments.DIMENSIONS) {
-            Set<String> values = new TreeSet<>(q.values(dimension));
+            Set<String> values = new TreeSet<>(q.chosen(dimension));
             if ("pref".equals(dimension) && addPref != null) {
                 values.add(addPref);
             }
             values.stream().filter(v -> !(dimension.equals(removeDimension) && v.equals(removeValue)))
                     .forEach(v -> b.queryParam(dimension, v));
+        }
+        if (q.includeEnded()) {
+            b.queryParam("ended", DiscoveryFilters.INCLUDE);
         }
         if (!"relevance".equals(q.sort())) {
             b.queryParam("sort", q.sort());

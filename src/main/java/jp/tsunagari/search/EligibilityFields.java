@@ -5,6 +5,7 @@ import jp.tsunagari.eligibility.Areas;
 import jp.tsunagari.eligibility.Criterion;
 import jp.tsunagari.eligibility.RuleKey;
 import jp.tsunagari.eligibility.TargetGroup;
+import jp.tsunagari.eligibility.Validity;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -15,12 +16,15 @@ import org.apache.lucene.document.StringField;
  * {@value #RULES} holds {@code g0} (group 0 exists), {@code g0|r|KEY} for each criterion judged by its
  * {@link RuleKey} alone, and {@code g0|a1|KEY} for the second area criterion of group 0 (origin, residence,
  * family home); field {@value #AREAS} holds that criterion's areas ({@code g0|a1|=032018}) and, for a municipality,
- * the prefecture that is too coarse to decide it ({@code g0|a1|~03}).
+ * the prefecture that is too coarse to decide it ({@code g0|a1|~03}); a group whose rules apply only for a time holds
+ * {@code g0|v|2026-04-01~2027-03-31} ({@link Validity#term}), which the 申込日 decides.
  */
 final class EligibilityFields {
 
     static final String RULES = "elig_rule";
     static final String AREAS = "elig_area";
+    /** The middle part of a validity term. */
+    static final String VALIDITY = "v";
 
     private EligibilityFields() {
     }
@@ -29,6 +33,10 @@ final class EligibilityFields {
         for (int i = 0; i < groups.size(); i++) {
             String group = group(i);
             rule(d, group);
+            Validity validity = groups.get(i).validity();
+            if (!validity.isAlways()) {
+                rule(d, group + "|" + VALIDITY + "|" + validity.term());
+            }
             int area = 0;
             for (Criterion c : groups.get(i).criteria()) {
                 String key = RuleKey.of(c).text();

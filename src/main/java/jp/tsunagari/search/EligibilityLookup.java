@@ -23,6 +23,8 @@ public class EligibilityLookup {
 
     /** The facet dimensions the checker filters and counts by (names as on /programs). */
     public static final List<String> DIMENSIONS = List.of("category", "region", "pref");
+    /** What the lists are filtered by: those dimensions and the status, which leaves ended programs out. */
+    static final List<String> FILTERED = List.of("category", "region", "pref", "status");
     /** How deep a list can be paged (results); past this, filters narrow it. Bounds the memory of a request. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -54,7 +56,10 @@ public class EligibilityLookup {
         }
     }
 
-    /** {@code filters}: selected values per dimension of {@link #DIMENSIONS} (values of one dimension are alternatives). */
+    /**
+     * {@code filters}: selected values per dimension of {@link #DIMENSIONS} (values of one dimension are
+     * alternatives). Ended programs are left out, as from the /programs list.
+     */
     public Answer find(Profile profile, Map<String, Set<String>> filters, List<Slice> slices) {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -66,7 +71,9 @@ public class EligibilityLookup {
             int deepest = slices.stream().mapToInt(s -> Math.min(s.from() + s.size(), MAX_WINDOW)).max().orElse(0);
             Set<Verdict> listed = new java.util.HashSet<>();
             slices.forEach(s -> listed.addAll(s.verdicts()));
-            VerdictCount.Counted all = VerdictCount.count(searcher, filters, eligible, possible, listed, deepest);
+            Map<String, Set<String>> current = new java.util.HashMap<>(filters);
+            current.put("status", DiscoveryQuery.NOT_ENDED);
+            VerdictCount.Counted all = VerdictCount.count(searcher, current, eligible, possible, listed, deepest);
             Map<String, Map<String, Map<Verdict, Long>>> facets = all.facets();
             List<List<Long>> pages = new ArrayList<>();
             for (Slice slice : slices) {

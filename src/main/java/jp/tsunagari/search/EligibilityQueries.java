@@ -13,6 +13,7 @@ import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.eligibility.Outcome;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.RuleKey;
+import jp.tsunagari.eligibility.Validity;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
@@ -38,8 +39,11 @@ final class EligibilityQueries {
     record Compiled(Formula eligible, Formula possible) {
     }
 
-    /** A rule as the index holds it: its term, its group, and for an area criterion its slot ({@code g0|a1}). */
-    private record Rule(String term, int group, String slot, Criterion prototype) {
+    /**
+     * A rule as the index holds it: its term, its group, for an area criterion its slot ({@code g0|a1}), and for a
+     * group's validity the days it covers (then no criterion).
+     */
+    private record Rule(String term, int group, String slot, Criterion prototype, Validity validity) {
     }
 
     /** The distinct rule terms of one index reader, read once from its terms dictionary. */
@@ -66,6 +70,13 @@ final class EligibilityQueries {
         // Area rules by slot and by the place they read (in one slot, programs differ in what their criterion is).
         Map<String, List<Rule>> areaRulesBySlot = new TreeMap<>();
         for (Rule rule : r.rules()) {
+            if (rule.validity() != null) {
+                // Rules not in force on the 申込日 block their group, for 要確認 as for 該当.
+                if (!rule.validity().covers(profile.date())) {
+                    blockingTerms.get(rule.group()).add(rule.term());
+                }
+                continue;
+            }
             if (rule.slot() == null) {
                 if (blocks(outcome(rule, profile, memo), possible)) {
                     blockingTerms.get(rule.group()).add(rule.term());
@@ -180,9 +191,13 @@ final class EligibilityQueries {
             if (parts.length < 3) {
                 continue;
             }
+            if (parts[1].equals(EligibilityFields.VALIDITY)) {
+                rules.add(new Rule(text, group, null, null, Validity.parse(parts[2])));
+                continue;
+            }
             Criterion prototype = prototypes.computeIfAbsent(parts[2], k -> new RuleKey(k).prototype());
             String slot = parts[1].equals("r") ? null : parts[0] + "|" + parts[1];
-            rules.add(new Rule(text, group, slot, prototype));
+            rules.add(new Rule(text, group, slot, prototype, null));
         }
         return new Rules(reader, groups, List.copyOf(rules));
     }

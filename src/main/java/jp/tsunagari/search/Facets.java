@@ -48,6 +48,8 @@ class Facets {
                 .map(c -> option(q, r, "channel", Codes.channel(c), "channel." + c.name(), true)).toList());
         all.put("status", java.util.Arrays.stream(Lifecycle.values())
                 .map(l -> option(q, r, "status", Codes.status(l), "lifecycle." + l.name(), true)).toList());
+        all.put("accepting", ProgramDocuments.ACCEPTING.stream()
+                .map(a -> option(q, r, "accepting", a.code(), "acceptance." + a.code(), true)).toList());
         return all;
     }
 
@@ -64,6 +66,6 @@ class Facets {
     private static Option option(DiscoveryQuery q, ProgramSearch.Result r, String dimension, String value,
                                  String label, boolean key) {
         return new Option(value, label, key, r.counts().getOrDefault(dimension, Map.of()).getOrDefault(value, 0L),
-                q.values(dimension).contains(value));
+                q.chosen(dimension).contains(value));
     }
 }

@@ -39,6 +39,24 @@ final class IndexFolders {
 
     /** An index found on disk that can be caught up: its writer, folder and the marker it reached. */
     record Stored(IndexWriter writer, Path folder, long marker) {
+
+        /** A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). */
+        IndexSnapshot open(long started) {
+            try {
+                org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer.getDirectory());
+                FacetTables.warm(reader);
+                IndexSnapshot s = new IndexSnapshot(new org.apache.lucene.search.IndexSearcher(reader), marker,
+                        java.time.Instant.now(), reader.numDocs(), java.time.Duration.ofNanos(System.nanoTime() - started));
+                log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(), marker,
+                        s.buildTime().toMillis(), folder);
+                return s;
+            } catch (java.io.IOException e) {
+                log.info("The search index in {} cannot be read ({}); building a new one", folder, e.toString());
+                close(writer);
+                delete(folder);
+                return null;
+            }
+        }
     }
 
     private final Path root;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +45,7 @@ final class IndexWriting {
      * Adds every published program; returns how many. Reading (this thread) and analysing (a pool's threads; the
      * writer takes documents from several threads) overlap; at most {@code IN_FLIGHT} programs wait in memory.
      */
-    static int addAll(IndexWriter writer, SearchSources sources, Areas areas) {
+    static int addAll(IndexWriter writer, SearchSources sources, Areas areas, LocalDate today) {
         ExecutorService analysers = Executors.newFixedThreadPool(ANALYSERS);
         Semaphore room = new Semaphore(IN_FLIGHT);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -55,7 +56,7 @@ final class IndexWriting {
                 documents[0]++;
                 analysers.execute(() -> {
                     try {
-                        add(writer, source, areas);
+                        add(writer, source, areas, today);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -74,21 +75,22 @@ final class IndexWriting {
         return documents[0];
     }
 
-    static void add(IndexWriter writer, SearchSource source, Areas areas) {
+    static void add(IndexWriter writer, SearchSource source, Areas areas, LocalDate today) {
         try {
-            writer.addDocument(ProgramDocuments.of(source, areas));
+            writer.addDocument(ProgramDocuments.of(source, areas, today));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Builds an index of {@code published} in memory in one go (for measurements and equivalence tests). */
+    /** Builds an index of {@code published} in memory in one go, as of today (measurements, equivalence tests). */
     static IndexSnapshot build(List<SearchSource> published, Analyzer analyzer, Areas areas, long from,
                                        long started) {
+        LocalDate today = LocalDate.now(jp.tsunagari.system.JapanTime.ZONE);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (SearchSource source : published) {
-                writer.addDocument(ProgramDocuments.of(source, areas));
+                writer.addDocument(ProgramDocuments.of(source, areas, today));
             }
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));

@@ -1,6 +1,9 @@
 package jp.tsunagari.search;
 
+import java.time.LocalDate;
 import java.util.List;
+import jp.tsunagari.catalogue.Acceptance;
+import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.eligibility.Areas;
 import org.apache.lucene.document.Document;
@@ -27,17 +30,26 @@ final class ProgramDocuments {
     static final String KANA = "sort_kana";
     static final String START = "sort_start";
     static final String REACH = "sort_reach";
+    /** The day (epoch day) the program's open or next 受付期間 ends; {@link Long#MAX_VALUE} when none. */
+    static final String DEADLINE = "sort_deadline";
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      */
-    static final int MAPPING = 1;
-    static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
+    static final int MAPPING = 2;
+    static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
+            "accepting");
+    /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
+    static final List<Acceptance> ACCEPTING = List.of(Acceptance.NOW, Acceptance.SOON, Acceptance.CLOSED);
 
     private ProgramDocuments() {
     }
 
-    static Document of(SearchSource s, Areas areas) {
+    /**
+     * {@code today} (in Japan) decides the status and 受付状況 values and the deadline: the index is refreshed for
+     * the programs with dates when the day changes ({@link ProgramIndex}).
+     */
+    static Document of(SearchSource s, Areas areas, LocalDate today) {
         Document d = new Document();
         d.add(new StoredField(ID, s.id()));
         d.add(new NumericDocValuesField(ID, s.id()));
@@ -53,7 +65,13 @@ final class ProgramDocuments {
         s.prefectureCodes().forEach(p -> facet(d, "pref", p));
         s.audiences().forEach(a -> facet(d, "audience", a.code()));
         facet(d, "channel", Codes.channel(s.channel()));
-        facet(d, "status", Codes.status(s.lifecycle()));
+        Acceptance acceptance = s.acceptance(today);
+        facet(d, "status", Codes.status(acceptance == Acceptance.ENDED ? Lifecycle.ENDED : s.lifecycle()));
+        if (ACCEPTING.contains(acceptance)) {
+            facet(d, "accepting", acceptance.code());
+        }
+        LocalDate deadline = Acceptance.deadline(s.lifecycle(), s.schedule(), today);
+        d.add(new NumericDocValuesField(DEADLINE, deadline == null ? Long.MAX_VALUE : deadline.toEpochDay()));
         d.add(new NumericDocValuesField(SOURCE_ORDER, s.sourceOrder() == null ? Integer.MAX_VALUE : s.sourceOrder()));
         d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
         d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));

@@ -4,8 +4,10 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +42,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * database or with another mapping, or the log has a gap. It follows the database's change marker: at once after a change committed by this instance, and within
  * {@code catalogue.search.refresh-ms} (default 2 s) after a change committed by another instance. A change to some
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
- * a gap in the log rebuilds the whole index, while searches go on on the previous one.
+ * a gap in the log rebuilds the whole index, while searches go on on the previous one. 受付状況 depends on the day:
+ * when the day in Japan changes (checked with the marker, so within the refresh delay after 00:00 JST, and at the
+ * first refresh of an index opened from disk), the programs with an end or 受付期間 are written again.
  */
 @Component
 class ProgramIndex {
@@ -62,11 +66,13 @@ class ProgramIndex {
     private int builds;
     private String database;
     private volatile boolean closed;
+    private final IndexDay day;
 
     @Autowired
     ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, ApplicationEventPublisher events, EligibilityChecker areas,
-                 @Value("${catalogue.search.index-dir:}") String indexDir) {
+                 Clock clock, @Value("${catalogue.search.index-dir:}") String indexDir) {
         this.sources = sources;
+        this.day = new IndexDay(clock);
         this.areas = areas;
         this.marker = marker;
         this.places = places;
@@ -97,6 +103,7 @@ class ProgramIndex {
         this.events = null;
         this.areas = null;
         this.folders = null;
+        this.day = null;
     }
 
     @PreDestroy
@@ -164,7 +171,7 @@ class ProgramIndex {
     @Scheduled(fixedDelayString = "${catalogue.search.refresh-ms:2000}", initialDelayString = "${catalogue.search.refresh-ms:2000}")
     void refreshIfChanged() {
         IndexSnapshot s = snapshot;
-        if (s != null && marker.current() != s.marker()) {
+        if (s != null && (marker.current() != s.marker() || !day.holds(day.today()))) {
             refresh();
         }
     }
@@ -178,12 +185,16 @@ class ProgramIndex {
             throw new IllegalStateException("The search index is closed (the app is stopping)");
         }
         long to = marker.current();
+        LocalDate today = day.today();
         IndexSnapshot s = snapshot != null ? snapshot : openStored(to);
-        if (s != null && s.marker() == to) {
+        if (s != null && s.marker() == to && day.holds(today)) {
             return s;
         }
         Optional<Set<Long>> changed = s == null || writer == null ? Optional.empty() : marker.changesSince(s.marker(), to);
-        return changed.isPresent() ? update(changed.get(), to) : rebuild();
+        changed = day.toUpdate(changed, today, sources);
+        IndexSnapshot next = changed.isPresent() ? update(changed.get(), to, today) : rebuild();
+        day.set(today);
+        return next;
     }
 
     /** The index kept from the last run, if it can be caught up; it becomes the current one. */
@@ -193,22 +204,12 @@ class ProgramIndex {
         if (stored.isEmpty()) {
             return null;
         }
-        try {
-            DirectoryReader reader = DirectoryReader.open(stored.get().writer().getDirectory());
+        snapshot = stored.get().open(started);
+        if (snapshot != null) {
             writer = stored.get().writer();
             folder = stored.get().folder();
-            FacetTables.warm(reader);
-            snapshot = new IndexSnapshot(new IndexSearcher(reader), stored.get().marker(), Instant.now(), reader.numDocs(),
-                    Duration.ofNanos(System.nanoTime() - started));
-            log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(),
-                    stored.get().marker(), snapshot.buildTime().toMillis(), folder);
-            return snapshot;
-        } catch (IOException e) {
-            log.info("The search index in {} cannot be read ({}); building a new one", stored.get().folder(), e.toString());
-            IndexFolders.close(stored.get().writer());
-            IndexFolders.delete(stored.get().folder());
-            return null;
         }
+        return snapshot;
     }
 
     private String database() {
@@ -221,16 +222,18 @@ class ProgramIndex {
     /** Reads every published program again into a new index. */
     synchronized IndexSnapshot rebuild() {
         long started = System.nanoTime();
+        LocalDate today = day.today();
         long from = marker.current();
         places.refresh();
         builds++;
         Path into = folders.next();
         IndexWriter built = IndexWriting.newWriter(into, analyzer);
         try {
-            int documents = IndexWriting.addAll(built, sources, areas);
+            int documents = IndexWriting.addAll(built, sources, areas, today);
             IndexFolders.commit(built, from, database());
             IndexSnapshot next = new IndexSnapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
                     Instant.now(), documents, Duration.ofNanos(System.nanoTime() - started));
+            day.set(today);
             switchTo(next, built, into);
             log.info("Search index built: {} programs in {} ms (change marker {})", next.documents(),
                     next.buildTime().toMillis(), from);
@@ -260,13 +263,13 @@ class ProgramIndex {
     }
 
     /** Replaces the documents of the changed programs (removing those no longer published). */
-    private IndexSnapshot update(Set<Long> ids, long to) {
+    private IndexSnapshot update(Set<Long> ids, long to, LocalDate today) {
         long started = System.nanoTime();
         try {
             for (Long id : ids) {
                 writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
             }
-            sources.eachPublished(List.copyOf(ids), source -> IndexWriting.add(writer, source, areas));
+            sources.eachPublished(List.copyOf(ids), source -> IndexWriting.add(writer, source, areas, today));
             IndexFolders.commit(writer, to, database());
             IndexSnapshot previous = snapshot;
             DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());

@@ -251,6 +251,8 @@ class ProgramSearch {
             case "kana" -> new Sort(new SortField(ProgramDocuments.KANA, SortField.Type.STRING), byId);
             case "start" -> new Sort(new SortField(ProgramDocuments.START, SortField.Type.LONG, true), byId);
             case "reach" -> new Sort(new SortField(ProgramDocuments.REACH, SortField.Type.LONG, true), byId);
+            case "deadline" -> new Sort(new SortField(ProgramDocuments.DEADLINE, SortField.Type.LONG),
+                    new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);
             default -> new Sort(new SortField(ProgramDocuments.SOURCE_ORDER, SortField.Type.LONG), byId);
         };
     }

@@ -53,7 +53,7 @@ final class ResultCache {
                 }
             }
         }
-        Entry entry = entries.get(new Key(q.text(), q.selected(), q.effectiveSort()), key -> compute.get());
+        Entry entry = entries.get(new Key(q.text(), q.filters(), q.effectiveSort()), key -> compute.get());
         // Computed on an older snapshot by a request that began before the switch: not kept.
         if (of != snapshot) {
             entries.invalidateAll();

@@ -162,7 +162,7 @@ final class VerdictCount {
     /** Every dimension's selection, except {@code without}'s: the programs with one of the values of each. */
     private static Formula filter(Map<String, Set<String>> filters, String without) {
         List<Formula> parts = new ArrayList<>();
-        for (String dimension : EligibilityLookup.DIMENSIONS) {
+        for (String dimension : EligibilityLookup.FILTERED) {
             Set<String> values = values(filters, dimension);
             if (!dimension.equals(without) && !values.isEmpty()) {
                 parts.add(Formula.anyTerm(dimension, List.copyOf(new TreeSet<>(values))));

@@ -66,12 +66,13 @@ final class CatalogueRows {
     /** The rows of a chunk of programs, table by table, ready to be written. */
     record Prepared(List<Long> programIds, List<Object[]> program, List<Object[]> section, List<Object[]> item,
                     List<Object[]> metric, List<Object[]> example, List<Object[]> note, List<Object[]> audience,
-                    List<Object[]> group, List<Object[]> criterion, List<Object[]> revision, List<Object[]> draft) {
+                    List<Object[]> group, List<Object[]> criterion, List<Object[]> revision, List<Object[]> draft,
+                    List<Object[]> period) {
 
         Prepared() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -86,7 +87,11 @@ final class CatalogueRows {
                     c.startMonth(), c.eventYear(), c.eventMonth(), c.channel().name(), c.lifecycle().name(), c.summary(),
                     c.benefit(), c.officialUrl(), c.eligibilityText() == null ? "" : c.eligibilityText(),
                     c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), time(p.createdAt()),
-                    time(p.updatedAt()), Recombiner.USER});
+                    time(p.updatedAt()), Recombiner.USER, c.schedule().endYear(), c.schedule().endMonth()});
+            for (int i = 0; i < c.schedule().periods().size(); i++) {
+                ProgramContent.Period pe = c.schedule().periods().get(i);
+                rows.period().add(new Object[] {id, i, pe.start(), pe.end(), pe.yearly()});
+            }
             addContent(c, id, ids, rows);
             for (Audience a : p.audiences()) {
                 rows.audience().add(new Object[] {id, a.name()});
@@ -128,7 +133,7 @@ final class CatalogueRows {
         for (int g = 0; g < c.targetGroups().size(); g++) {
             ProgramContent.Group gr = c.targetGroups().get(g);
             long groupId = ids.group++;
-            rows.group().add(new Object[] {groupId, id, g + 1, gr.label()});
+            rows.group().add(new Object[] {groupId, id, g + 1, gr.label(), gr.validFrom(), gr.validTo()});
             for (int r = 0; r < gr.criteria().size(); r++) {
                 ProgramContent.Rule ru = gr.criteria().get(r);
                 rows.criterion().add(new Object[] {ids.criterion++, groupId, r + 1, ru.type().name(),
@@ -162,13 +167,17 @@ final class CatalogueRows {
         batch("insert into program (id, version, status, name, name_kana, name_en, category_code,"
                 + " organizer_prefecture_code, organizer_municipality_code, start_year, start_month, event_year,"
                 + " event_month, channel, lifecycle, summary, benefit, official_url, eligibility_text, examples_heading,"
-                + " source_document_id, source_section, source_order, created_at, updated_at, updated_by)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.program(),
+                + " source_document_id, source_section, source_order, created_at, updated_at, updated_by, end_year,"
+                + " end_month) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.program(),
                 Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
                 Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
-                Types.VARCHAR);
+                Types.VARCHAR, Types.INTEGER, Types.INTEGER);
+        batch("insert into program_application_period (program_id, position, starts_on, ends_on, yearly)"
+                + " values (?, ?, ?, ?, ?)", rows.period(), Types.BIGINT, Types.INTEGER, Types.DATE, Types.DATE,
+                Types.BOOLEAN);
         batch("insert into program_section (id, program_id, position, heading) values (?, ?, ?, ?)", rows.section(),
                 Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR);
         batch("insert into section_item (id, section_id, position, level, kind, text) values (?, ?, ?, ?, ?, ?)", rows.item(),
@@ -183,8 +192,9 @@ final class CatalogueRows {
                 Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR);
         batch("insert into program_audience (program_id, audience) values (?, ?)", rows.audience(), Types.BIGINT,
                 Types.VARCHAR);
-        batch("insert into target_group (id, program_id, position, label) values (?, ?, ?, ?)", rows.group(), Types.BIGINT,
-                Types.BIGINT, Types.INTEGER, Types.VARCHAR);
+        batch("insert into target_group (id, program_id, position, label, valid_from, valid_to)"
+                + " values (?, ?, ?, ?, ?, ?)", rows.group(), Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+                Types.DATE, Types.DATE);
         batch("insert into criterion (id, target_group_id, position, type, strength, subject, source_text, min_age,"
                 + " max_age, areas, area_label, outside, domestic_only, schools, applicants, min_group_size,"
                 + " young_max_age, young_share_num, young_share_den, audience_hint, note_ja)"

@@ -109,7 +109,8 @@ final class Recombiner {
                 text(eligibility, eligibility.content().eligibilityText(), target),
                 base.examples().isEmpty() ? null : base.examplesHeading(),
                 null, null, null,
-                sections, metrics(channel), base.examples(), notes, groups(eligibility, target), null);
+                sections, metrics(channel), base.examples(), notes,
+                SyntheticSchedules.dated(groups(eligibility, target), random), null, SyntheticSchedules.schedule(random));
         Set<Audience> audiences = AudienceRules.derive(content.toTargetGroups());
 
         PublicationStatus status = random.nextInt(100) < 5 ? PublicationStatus.DRAFT : PublicationStatus.PUBLISHED;
@@ -196,7 +197,7 @@ final class Recombiner {
                 c.organizerMunicipalityCode(), c.startYear(), c.startMonth(), c.eventYear(), c.eventMonth(),
                 c.channel(), c.lifecycle(), summary, c.benefit(), c.officialUrl(), c.eligibilityText(),
                 c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), sections, c.metrics(),
-                c.examples(), c.dataNotes(), c.targetGroups(), c.application());
+                c.examples(), c.dataNotes(), c.targetGroups(), c.application(), c.schedule());
     }
 
     private List<ProgramContent.Section> sections(Seed seed, Target target) {

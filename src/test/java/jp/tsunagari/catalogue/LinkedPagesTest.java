@@ -160,7 +160,7 @@ class LinkedPagesTest {
                 c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), c.sections(), c.metrics(),
                 c.examples(), c.dataNotes(), c.targetGroups(), new ProgramContent.Application(null,
                 "https://example.jp/apply", "盛岡市 市民部", "019-651-4111", "yell@example.jp", null, List.of(), null,
-                null, null));
+                null, null), null);
         long id = editor.create(with, true, "tester");
         JsonNode channel = linkedData(html("/programs/" + id)).get("availableChannel");
         assertThat(channel.get("serviceUrl").asString()).isEqualTo("https://example.jp/apply");

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 // Public pages: the security filter chain is tested with the whole application (AccessControlTest).
 @AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(ProgramController.class)
-@Import({Formats.class, PublicUrls.class, LinkedData.class})
+@Import({Formats.class, PublicUrls.class, LinkedData.class, ProgramControllerTest.Clocks.class})
 class ProgramControllerTest {
 
     @Autowired
@@ -62,5 +62,13 @@ class ProgramControllerTest {
             mvc.perform(get("/programs/" + id)).andExpect(status().isNotFound());
         }
         verify(details, never()).published(anyLong());
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Clocks {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 }

@@ -45,7 +45,7 @@ class ProgramEditorTest {
                         new ProgramContent.Group("保護者", List.of(
                                 new ProgramContent.Rule(CriterionType.APPLICANT, Strength.HARD, Subject.SELF, "保護者", null,
                                         null, null, null, false, false, null, Set.of(Applicant.GUARDIAN), null, null, null,
-                                        null, null, null)))), null);
+                                        null, null, null)))), null, null);
     }
 
     @Test
@@ -131,7 +131,7 @@ class ProgramEditorTest {
                 c.organizerPrefectureCode(), c.organizerMunicipalityCode(), c.startYear(), c.startMonth(), c.eventYear(),
                 c.eventMonth(), c.channel(), c.lifecycle(), c.summary(), c.benefit(), c.officialUrl(), c.eligibilityText(),
                 c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), c.sections(), c.metrics(),
-                c.examples(), c.dataNotes(), c.targetGroups(), application);
+                c.examples(), c.dataNotes(), c.targetGroups(), application, null);
         editor.save(7, e.version(), with, true, "application");
         assertThat(editor.editable(7).orElseThrow().content().application()).isEqualTo(application);
         assertThat(editor.revision(7, 2).orElseThrow().application()).isEqualTo(application);

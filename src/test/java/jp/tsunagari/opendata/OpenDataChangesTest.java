@@ -68,7 +68,7 @@ class OpenDataChangesTest {
                 c.organizerMunicipalityCode(), c.startYear(), c.startMonth(), c.eventYear(), c.eventMonth(), c.channel(),
                 c.lifecycle(), summary, benefit, c.officialUrl(), c.eligibilityText(), c.examplesHeading(),
                 c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), c.sections(), c.metrics(), c.examples(),
-                c.dataNotes(), c.targetGroups(), c.application());
+                c.dataNotes(), c.targetGroups(), c.application(), c.schedule());
     }
 
     @Test

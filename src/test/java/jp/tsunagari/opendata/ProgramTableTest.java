@@ -35,7 +35,7 @@ class ProgramTableTest {
     static ProgramContent content(ProgramContent.Group... groups) {
         return new ProgramContent("試験", "しけん", null, "sns", "02", null, null, null, null, null, Channel.LINE,
                 Lifecycle.ONGOING, "概要", null, null, "対象", null, null, null, null, null, null, null, null,
-                List.of(groups), null);
+                List.of(groups), null, null);
     }
 
     static List<Integer> envelope(ProgramContent.Group... groups) {
@@ -48,7 +48,7 @@ class ProgramTableTest {
         ProgramContent c = new ProgramContent("試験", "しけん", null, "sns", "02", null, null, null, null, null,
                 Channel.LINE, Lifecycle.ONGOING, "概要", null, null, "対象", null, null, null, null, null, null, null,
                 null, null, new ProgramContent.Application("郵送", "https://example.jp/a", "市民部", "019-000-0000", null,
-                null, List.of("申込書", "証明書"), ApplicationCost.AMOUNT, 1500, null));
+                null, List.of("申込書", "証明書"), ApplicationCost.AMOUNT, 1500, null), null);
         ProgramTable.Names names = new ProgramTable.Names(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
         List<String> empty = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, none,

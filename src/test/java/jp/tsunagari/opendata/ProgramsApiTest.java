@@ -226,7 +226,8 @@ class ProgramsApiTest {
         Map<String, List<String>> base = parse(query);
         DocumentContext page = ok("/api/v1/programs", flatten(base));
         Map<String, Map<String, Number>> facets = page.read("$.facets");
-        assertThat(facets.keySet()).containsExactlyInAnyOrder("category", "region", "pref", "audience", "channel", "status");
+        assertThat(facets.keySet()).containsExactlyInAnyOrder("category", "region", "pref", "audience", "channel", "status",
+                "accepting");
         for (var dimension : facets.entrySet()) {
             for (var value : dimension.getValue().entrySet()) {
                 Map<String, List<String>> chosen = new LinkedHashMap<>(base);

@@ -12,11 +12,11 @@ import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
-import org.springframework.context.ApplicationEventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,7 +79,8 @@ class IndexRestartTest {
     }
 
     ProgramIndex start() {
-        restarted = new ProgramIndex(sources, marker, places, events, checker, FOLDER.toString());
+        restarted = new ProgramIndex(sources, marker, places, events, checker, java.time.Clock.systemUTC(),
+                FOLDER.toString());
         restarted.onStart();
         return restarted;
     }

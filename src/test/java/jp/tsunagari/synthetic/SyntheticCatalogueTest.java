@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.eligibility.AudienceRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,8 +113,8 @@ class SyntheticCatalogueTest {
         long published = count("select count(*) from program where status = 'PUBLISHED'");
         long draft = count("select min(id) from program where id >= 1000 and status = 'DRAFT'");
         String draftName = jdbc.queryForObject("select name from program where id = ?", String.class, draft);
-        assertThat(body("/programs")).contains(published + "件の施策");
-        assertThat(body("/api/v1/programs")).contains("\"total\":" + published + ",");
+        assertThat(body("/programs?ended=include")).contains(published + "件の施策");
+        assertThat(body("/api/v1/programs?ended=include")).contains("\"total\":" + published + ",");
         assertThat(body("/programs?q=" + draftName)).doesNotContain("/programs/" + draft + "\"");
         assertThat(body("/api/v1/programs?size=100&q=" + draftName)).doesNotContain("\"id\":" + draft + ",");
         mvc.perform(get("/programs/" + draft)).andExpect(status().isNotFound());

@@ -93,7 +93,7 @@ class PageCacheTest {
                 c.organizerPrefectureCode(), c.organizerMunicipalityCode(), c.startYear(), c.startMonth(),
                 c.eventYear(), c.eventMonth(), c.channel(), c.lifecycle(), "キャッシュ確認用の概要", c.benefit(),
                 c.officialUrl(), c.eligibilityText(), c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(),
-                c.sourceOrder(), c.sections(), c.metrics(), c.examples(), c.dataNotes(), c.targetGroups(), c.application()), true, "test");
+                c.sourceOrder(), c.sections(), c.metrics(), c.examples(), c.dataNotes(), c.targetGroups(), c.application(), c.schedule()), true, "test");
 
         assertThat(text(fetch(get("/programs/6")))).contains("キャッシュ確認用の概要");
         assertThat(text(fetch(get("/api/v1/programs/6")))).contains("キャッシュ確認用の概要");

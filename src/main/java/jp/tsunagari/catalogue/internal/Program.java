@@ -96,6 +96,11 @@ public class Program extends ProgramFacts {
     private List<String> requiredDocuments = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "program_application_period", joinColumns = @JoinColumn(name = "program_id"))
+    @OrderColumn(name = "position", nullable = false)
+    private List<ApplicationPeriod> periods = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "program_audience", joinColumns = @JoinColumn(name = "program_id"))
     @Column(name = "audience")
     @Enumerated(EnumType.STRING)
@@ -130,6 +135,8 @@ public class Program extends ProgramFacts {
         dataNotes.addAll(ProgramContentMapping.notes(c));
         requiredDocuments.clear();
         requiredDocuments.addAll(c.application().documents());
+        periods.clear();
+        c.schedule().periods().forEach(p -> periods.add(new ApplicationPeriod(p)));
         targetGroups.clear();
         targetGroups.addAll(ProgramContentMapping.groups(c));
         audiences.clear();
@@ -208,6 +215,15 @@ public class Program extends ProgramFacts {
     /** How to apply and whom to ask (未登録 while empty). */
     public ProgramContent.Application application() {
         return applicationInfo().value(requiredDocuments);
+    }
+
+    public List<ApplicationPeriod> periods() {
+        return periods;
+    }
+
+    /** The program's end and 受付期間 (empty while not registered). */
+    public ProgramContent.Schedule schedule() {
+        return new ProgramContent.Schedule(endYear(), endMonth(), periods.stream().map(ApplicationPeriod::value).toList());
     }
 
     public List<DataNote> dataNotes() {

@@ -7,6 +7,7 @@ import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.eligibility.Criterion;
 import jp.tsunagari.eligibility.SchoolRules;
 import jp.tsunagari.eligibility.TargetGroup;
+import jp.tsunagari.eligibility.Validity;
 import jp.tsunagari.place.Prefecture;
 
 /** Translates between a {@link Program}'s parts and {@link ProgramContent} values, in both directions. */
@@ -33,7 +34,8 @@ public final class ProgramContentMapping {
                         e.prefecture().code())).toList(),
                 p.dataNotes().stream().map(n -> new ProgramContent.Note(n.noteJa(), n.noteEn())).toList(),
                 p.targetGroups().stream().map(g -> new ProgramContent.Group(g.label(),
-                        g.criteria().stream().map(ProgramContentMapping::rule).toList())).toList(), p.application());
+                        g.criteria().stream().map(ProgramContentMapping::rule).toList(), g.validity().from(),
+                        g.validity().to())).toList(), p.application(), p.schedule());
     }
 
     private static ProgramContent.Rule rule(Criterion c) {
@@ -81,7 +83,8 @@ public final class ProgramContentMapping {
         List<TargetGroup> groups = new ArrayList<>();
         for (int i = 0; i < c.targetGroups().size(); i++) {
             ProgramContent.Group g = c.targetGroups().get(i);
-            groups.add(new TargetGroup(i + 1, g.label(), g.criteria().stream().map(ProgramContentMapping::criterion).toList()));
+            groups.add(new TargetGroup(i + 1, g.label(), g.criteria().stream().map(ProgramContentMapping::criterion).toList(),
+                    new Validity(g.validFrom(), g.validTo())));
         }
         return groups;
     }

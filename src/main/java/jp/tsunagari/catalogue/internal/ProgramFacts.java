@@ -51,6 +51,12 @@ public abstract class ProgramFacts {
     @Column(name = "start_month")
     private Integer startMonth;
 
+    @Column(name = "end_year")
+    private Integer endYear;
+
+    @Column(name = "end_month")
+    private Integer endMonth;
+
     @Column(name = "event_year")
     private Integer eventYear;
 
@@ -100,6 +106,8 @@ public abstract class ProgramFacts {
         organizerMunicipality = parts.municipality();
         startYear = c.startYear();
         startMonth = c.startMonth();
+        endYear = c.schedule().endYear();
+        endMonth = c.schedule().endMonth();
         eventYear = c.eventYear();
         eventMonth = c.eventMonth();
         channel = c.channel();
@@ -144,6 +152,14 @@ public abstract class ProgramFacts {
 
     public YearMonth start() {
         return startYear == null || startMonth == null ? null : YearMonth.of(startYear, startMonth);
+    }
+
+    public Integer endYear() {
+        return endYear;
+    }
+
+    public Integer endMonth() {
+        return endMonth;
     }
 
     public YearMonth event() {

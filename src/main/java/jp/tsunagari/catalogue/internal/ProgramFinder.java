@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramCard;
+import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramQuery;
 import jp.tsunagari.catalogue.ProgramRanking;
 import jp.tsunagari.catalogue.ResultPage;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
+import jp.tsunagari.system.JapanTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -39,7 +44,8 @@ public class ProgramFinder {
 
     private static final String ROWS = "select p.id, p.name, c.code, c.name_ja, c.name_en, op.code, op.name_ja,"
             + " op.name_en, om.lg_code, om.name_ja, om.name_en, p.start_year, p.start_month, p.event_year,"
-            + " p.event_month, p.summary, p.lifecycle from program p join category c on c.code = p.category_code"
+            + " p.event_month, p.summary, p.lifecycle, p.end_year, p.end_month from program p"
+            + " join category c on c.code = p.category_code"
             + " left join prefecture op on op.code = p.organizer_prefecture_code"
             + " left join municipality om on om.lg_code = p.organizer_municipality_code"
             + " where p.status = 'PUBLISHED' and p.id = any (?)";
@@ -48,6 +54,8 @@ public class ProgramFinder {
             + " from reach_metric where program_id = any (?) order by position desc";
     private static final String PLACES = "select e.program_id, pr.code, pr.name_ja, pr.name_en from example_group e"
             + " join prefecture pr on pr.code = e.prefecture_code where e.program_id = any (?) order by e.position";
+    private static final String PERIODS = "select program_id, starts_on, ends_on, yearly from program_application_period"
+            + " where program_id = any (?) order by program_id, position";
     private static final String KEY_ELIGIBILITY = "select g.program_id, c.type, c.min_age, c.max_age, c.applicants"
             + " from target_group g join criterion c on c.target_group_id = g.id"
             + " where g.program_id = any (?) and c.strength = 'HARD' and c.type in ('AGE', 'APPLICANT')"
@@ -55,10 +63,12 @@ public class ProgramFinder {
 
     private final JdbcTemplate jdbc;
     private final ProgramRanking ranking;
+    private final Clock clock;
 
-    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking) {
+    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking, Clock clock) {
         this.jdbc = jdbc;
         this.ranking = ranking;
+        this.clock = clock;
     }
 
     /** A page of a list: ranked by the search index, the cards read for that page only. */
@@ -81,7 +91,16 @@ public class ProgramFinder {
         }
         Long[] array = ids.toArray(Long[]::new);
         List<ProgramCard.Row> rows = new ArrayList<>();
-        query(ROWS, array, rs -> rows.add(row(rs)));
+        Map<Long, Integer[]> ends = new HashMap<>();
+        query(ROWS, array, rs -> {
+            rows.add(row(rs));
+            ends.put(rs.getLong(1), new Integer[] {rs.getObject(18, Integer.class), rs.getObject(19, Integer.class)});
+        });
+        Map<Long, List<ProgramContent.Period>> periods = new HashMap<>();
+        query(PERIODS, array, rs -> periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new ProgramContent.Period(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                        rs.getBoolean(4))));
+        LocalDate today = JapanTime.today(clock);
         Map<Long, Set<Audience>> audiences = new HashMap<>();
         query(AUDIENCES, array, rs -> audiences.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Audience.class))
                 .add(Audience.valueOf(rs.getString(2))));
@@ -95,7 +114,9 @@ public class ProgramFinder {
         return rows.stream().map(row -> new ProgramCard(row,
                 audiences.getOrDefault(row.id(), Set.of()), metrics.get(row.id()),
                 places.getOrDefault(row.id(), List.of()),
-                eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE))).toList();
+                eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE),
+                Acceptance.of(row.lifecycle(), new ProgramContent.Schedule(ends.get(row.id())[0], ends.get(row.id())[1],
+                        periods.get(row.id())), today))).toList();
     }
 
     private static ProgramCard.Row row(ResultSet rs) throws SQLException {

@@ -56,6 +56,7 @@ public class ProgramPageLoader {
         p.targetGroups().forEach(g -> Hibernate.initialize(g.criteria()));
         Hibernate.initialize(p.dataNotes());
         Hibernate.initialize(p.requiredDocuments());
+        Hibernate.initialize(p.periods());
         Hibernate.initialize(p.audiences());
     }
 }

@@ -41,6 +41,10 @@ public interface ProgramRepository extends JpaRepository<Program, Long> {
     @Query("select p.id from Program p where p.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED order by p.id")
     java.util.List<Long> findPublishedIds();
 
+    @Query(nativeQuery = true, value = "select p.id from program p where p.status = 'PUBLISHED' and (p.end_year is not null"
+            + " or exists (select 1 from program_application_period a where a.program_id = p.id)) order by p.id")
+    java.util.List<Long> findPublishedDatedIds();
+
     /** A draft row with the given id and the required columns, to be filled by {@link Program#apply} (imports). */
     @Modifying
     @Query(nativeQuery = true, value = "insert into program (id, version, status, name, name_kana, category_code,"

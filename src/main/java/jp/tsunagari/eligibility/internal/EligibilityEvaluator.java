@@ -16,6 +16,7 @@ import jp.tsunagari.eligibility.Verdict;
  * Judges a profile against a program's target groups. A group is 該当 when every criterion holds, 非該当 when a hard
  * criterion fails, 要確認 otherwise (a missing answer, a condition in words, or vague wording). A program is 該当 if
  * any group is, else 要確認 if any group is, else 非該当. Soft criteria never fail: they can only leave a group open.
+ * A group whose {@link jp.tsunagari.eligibility.Validity} does not cover the profile's 申込日 is 非該当.
  * Plain Java: no web or framework types, so the page, the API and the admin form share it.
  */
 public final class EligibilityEvaluator {
@@ -30,9 +31,11 @@ public final class EligibilityEvaluator {
         List<Evaluation.GroupResult> results = new ArrayList<>();
         for (TargetGroup group : groups) {
             List<Evaluation.CriterionResult> criteria = group.criteria().stream().map(c -> judge(c, profile)).toList();
-            Verdict verdict = criteria.stream().anyMatch(r -> r.outcome() == Outcome.FAILS) ? Verdict.NOT_ELIGIBLE
+            boolean inForce = group.validity().covers(profile.date());
+            Verdict verdict = !inForce || criteria.stream().anyMatch(r -> r.outcome() == Outcome.FAILS)
+                    ? Verdict.NOT_ELIGIBLE
                     : criteria.stream().allMatch(r -> r.outcome() == Outcome.HOLDS) ? Verdict.ELIGIBLE : Verdict.CHECK;
-            results.add(new Evaluation.GroupResult(group, verdict, criteria));
+            results.add(new Evaluation.GroupResult(group, verdict, criteria, inForce));
         }
         Verdict overall = results.stream().anyMatch(r -> r.verdict() == Verdict.ELIGIBLE) ? Verdict.ELIGIBLE
                 : results.stream().anyMatch(r -> r.verdict() == Verdict.CHECK) ? Verdict.CHECK : Verdict.NOT_ELIGIBLE;

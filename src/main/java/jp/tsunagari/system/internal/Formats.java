@@ -13,15 +13,17 @@ public class Formats {
 
     private static final DateTimeFormatter JA_YEAR_MONTH = DateTimeFormatter.ofPattern("uuuu年M月", Locale.JAPANESE);
     private static final DateTimeFormatter EN_YEAR_MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.JAPANESE);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     public String yearMonth(YearMonth value, Locale locale) {
         return value == null ? "" : value.format(english(locale) ? EN_YEAR_MONTH : JA_YEAR_MONTH);
     }
 
     public String date(LocalDate value, Locale locale) {
-        return value == null ? "" : value.format(english(locale) ? EN_DATE : JA_DATE);
+        return jp.tsunagari.system.JapanTime.format(value, locale);
+    }
+
+    public String monthDay(LocalDate value, Locale locale) {
+        return jp.tsunagari.system.JapanTime.monthDay(value, locale);
     }
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
