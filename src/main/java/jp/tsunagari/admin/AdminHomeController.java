@@ -3,6 +3,7 @@ package jp.tsunagari.admin;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.catalogue.StaffProgramList;
+import jp.tsunagari.linkcheck.BrokenLinks;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.security.core.Authentication;
@@ -11,7 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code /admin}: every program with its status, last editor and last change; search, filters, sort, pages. */
+/**
+ * {@code /admin}: every program with its status, last editor and last change; search, filters, sort, pages; the counts
+ * of reviews and broken links.
+ */
 @Controller
 class AdminHomeController {
 
@@ -20,9 +24,12 @@ class AdminHomeController {
     private final Places places;
 
     private final ProgramReview review;
+    private final BrokenLinks brokenLinks;
 
-    AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places, ProgramReview review) {
+    AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places, ProgramReview review,
+                        BrokenLinks brokenLinks) {
         this.review = review;
+        this.brokenLinks = brokenLinks;
         this.list = list;
         this.categories = categories;
         this.places = places;
@@ -51,6 +58,7 @@ class AdminHomeController {
                 scope.office() ? null : scope.organizationCode())));
         model.addAttribute("q", text);
         model.addAttribute("reviewCounts", review.counts(scope.office() ? null : scope.organizationCode()));
+        model.addAttribute("brokenLinks", brokenLinks.count(scope));
         model.addAttribute("category", cat);
         model.addAttribute("pref", prefecture);
         model.addAttribute("status", st);

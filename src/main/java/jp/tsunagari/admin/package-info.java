@@ -1,8 +1,10 @@
 /**
- * Staff pages under {@code /admin}: editing programs, categories and place names, history, import and export.
+ * Staff pages under {@code /admin}: editing programs, categories and place names, history, import and export,
+ * broken links (from module linkcheck).
  * No other module uses it; everything here is package-private (the form objects bind with Bean Validation).
  */
-@ApplicationModule(allowedDependencies = {"catalogue", "eligibility", "opendata", "place", "search", "system"})
+@ApplicationModule(allowedDependencies = {"catalogue", "eligibility", "linkcheck", "opendata", "place", "search",
+        "system"})
 package jp.tsunagari.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -85,6 +85,23 @@ public class StaffProgramList {
         return new ResultPage<>(total == 0 ? List.of() : rows.getResultList(), total, q.page(), PAGE_SIZE);
     }
 
+    /**
+     * The ids of every program (drafts included) that {@code organization} maintains, by the same rule as the list:
+     * for pages that filter other data by the programs an organization editor may see (e.g. broken links).
+     */
+    public List<Long> idsMaintainedBy(String organization) {
+        if (organization == null) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        maintainedBy(organization, where, params);
+        TypedQuery<Long> ids = em.createQuery("select p.id from Program p left join p.organizerPrefecture op"
+                + " left join p.organizerMunicipality om" + where + " order by p.id", Long.class);
+        params.forEach(ids::setParameter);
+        return ids.getResultList();
+    }
+
     /** The same rule as {@link Maintainers#of}, as a condition on the list's query. */
     private static void maintainedBy(String organization, StringBuilder where, Map<String, Object> params) {
         if (organization == null) {

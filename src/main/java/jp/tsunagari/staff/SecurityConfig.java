@@ -120,13 +120,14 @@ class SecurityConfig {
 
     /**
      * What only the catalogue office may do: publish and unpublish, restore an old revision, review, edit
-     * categories and place names, export and import. Organization editors (ORG_EDITOR) may use the rest of /admin,
+     * categories and place names, export and import, ask
+     * for a link check now. Organization editors (ORG_EDITOR) may use the rest of /admin,
      * for their own organization's programs only (checked per program in the admin module).
      */
     static final String[] OFFICE_ONLY = {"/admin/programs/*/publish", "/admin/programs/*/unpublish",
             "/admin/programs/*/history/*/restore", "/admin/reviews", "/admin/reviews/**", "/admin/categories",
             "/admin/categories/**", "/admin/places", "/admin/places/**", "/admin/export", "/admin/import",
-            "/admin/import/**"};
+            "/admin/import/**", "/admin/links/check"};
 
     /** Signs in by the database's accounts; the authorities are the role and the organization (StaffScope). */
     @Bean

@@ -87,6 +87,8 @@ class AdminAccessMatrixTest {
             "GET  /admin/programs/{id}/history/diff             login 404 ok  ok  ok",
             "POST /admin/programs/{id}/discard-draft            login 404 ok  ok  ok",
             "POST /admin/programs/{id}/submit                   login 404 ok  ok  ok",
+            // broken links: everyone sees the list (an organization its own programs' only)
+            "GET  /admin/links                                  login ok  ok  ok  ok",
             // an organization deletes only its unpublished programs; 7 is published
             "GET  /admin/programs/{id}/delete                   login 404 403 ok  ok",
             "POST /admin/programs/{id}/delete                   login 404 403 ok  ok",
@@ -108,6 +110,8 @@ class AdminAccessMatrixTest {
             "GET  /admin/import                                 login 403 403 ok  ok",
             "POST /admin/import                                 login 403 403 ok  ok",
             "POST /admin/import/apply                           login 403 403 ok  ok",
+            // asking for a link check now
+            "POST /admin/links/check                            login 403 403 ok  ok",
             // user management: ADMIN only
             "GET  /admin/users                                  login 403 403 403 ok",
             "POST /admin/users                                  login 403 403 403 ok",

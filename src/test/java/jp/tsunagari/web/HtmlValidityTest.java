@@ -44,7 +44,7 @@ class HtmlValidityTest {
             "/admin/programs/7/edit", "/admin/programs/13/edit", "/admin/programs/2/duplicate", "/admin/programs/7/history",
             "/admin/programs/7/preview", "/admin/programs/7/delete", "/admin/users", "/admin/users/1", "/admin/categories",
             "/admin/categories/gifts", "/admin/places", "/admin/places?q=もりおか", "/admin/places/032018",
-            "/admin/places/03", "/admin/import"})
+            "/admin/places/03", "/admin/import", "/admin/links"})
     void adminPageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url).with(user("checker").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -33,6 +33,13 @@ public class Formats {
         return value == null ? "" : DATE_TIME.format(value.atZone(java.time.ZoneId.systemDefault()));
     }
 
+    private static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
+
+    /** A moment in Japan's time, whatever the server's zone, e.g. 2026-11-28 13:05 (the link check's dates). */
+    public String tokyoDateTime(java.time.Instant value, Locale locale) {
+        return value == null ? "" : DATE_TIME.format(value.atZone(TOKYO));
+    }
+
     public String number(long value, Locale locale) {
         return NumberFormat.getIntegerInstance(english(locale) ? Locale.ENGLISH : Locale.JAPANESE).format(value);
     }
