@@ -23,7 +23,8 @@ import jp.tsunagari.system.Violations;
 /**
  * Turns one row of the program table into the program form: the columns the table imports replace those fields of
  * the program with that ID (or of a new program); everything else the program has (sections, examples, target
- * groups, further metrics…) stays as it is. 年齢下限, 年齢上限, 利用者区分, 掲載ページ, 出典 and データ注記 are output only.
+ * groups, further metrics…) stays as it is. 年齢下限, 年齢上限, 利用者区分, 掲載ページ, 出典, データ注記 and 最終確認日 are
+ * output only; the application and schedule columns are read by {@link CsvApplicationCells}.
  * Names the table uses (category, channel and status labels, place names, 2025/04) become the form's codes here;
  * the form is then validated like the edit form ({@link ImportCheck}).
  */
@@ -49,6 +50,10 @@ final class CsvRows {
 
     /** The CSV column an edit-form field is read from (the field id for fields the table does not carry). */
     static String column(String formField) {
+        Column application = CsvApplicationCells.column(formField);
+        if (application != null) {
+            return application.header();
+        }
         Column c = switch (formField) {
             case "name" -> Column.NAME;
             case "nameKana" -> Column.NAME_KANA;
@@ -93,6 +98,7 @@ final class CsvRows {
         f.officialUrl = cells.getOrDefault(Column.URL, f.officialUrl);
         f.eligibilityText = cells.getOrDefault(Column.ELIGIBILITY, f.eligibilityText);
         metrics(cells, f);
+        CsvApplicationCells.read(line, cells, f, problems);
         return new Read(f, problems);
     }
 

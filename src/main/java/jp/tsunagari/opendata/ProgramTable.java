@@ -46,11 +46,16 @@ public final class ProgramTable {
         SOURCE("出典", false),
         DATA_NOTES("データ注記", false),
         CONFIRMED_ON("最終確認日", false),
-        APPLY_METHOD("申込方法", false),
-        APPLY_URL("申込先URL", false),
-        CONTACT("問い合わせ先", false),
-        DOCUMENTS("必要書類", false),
-        COST("利用者の費用", false);
+        APPLY_METHOD("申込方法", true),
+        APPLY_URL("申込先URL", true),
+        CONTACT_DEPARTMENT("問い合わせ部署", true),
+        CONTACT_PHONE("問い合わせ電話番号", true),
+        CONTACT_EMAIL("問い合わせメールアドレス", true),
+        CONTACT_URL("問い合わせURL", true),
+        DOCUMENTS("必要書類", true),
+        COST("利用者の費用", true),
+        END("終了年月", true),
+        PERIODS("受付期間", true);
 
         private final String header;
         private final boolean imported;
@@ -127,15 +132,32 @@ public final class ProgramTable {
         ProgramContent.Application a = c.application();
         cells.add(text(a.method()));
         cells.add(text(a.applyUrl()));
-        cells.add(String.join("\n", java.util.stream.Stream.of(a.contactDepartment(), a.contactPhone(),
-                a.contactEmail(), a.contactUrl()).filter(java.util.Objects::nonNull).toList()));
+        cells.add(text(a.contactDepartment()));
+        cells.add(text(a.contactPhone()));
+        cells.add(text(a.contactEmail()));
+        cells.add(text(a.contactUrl()));
         cells.add(String.join("\n", a.documents()));
         cells.add(a.cost() == null ? "" : switch (a.cost()) {
-            case FREE -> "無料";
-            case AMOUNT -> a.costAmount() + "円";
+            case FREE -> FREE;
+            case AMOUNT -> a.costAmount() + YEN;
             case TEXT -> text(a.costText());
         });
+        ProgramContent.Schedule s = c.schedule();
+        cells.add(s.endYear() == null ? "" : s.endMonth() == null ? s.endYear().toString()
+                : java.time.YearMonth.of(s.endYear(), s.endMonth()).toString());
+        cells.add(String.join("\n", s.periods().stream().map(ProgramTable::period).toList()));
         return cells;
+    }
+
+    /** 利用者の費用 cells: 無料, an amount in yen (1500円), or any other text. */
+    public static final String FREE = "無料";
+    public static final String YEN = "円";
+    /** A yearly 受付期間 cell line starts with this: 「毎年 2026-04-01/2026-05-31」. */
+    public static final String YEARLY = "毎年";
+
+    /** One 受付期間 as a cell line: {@code 2026-04-01/2026-05-31}, yearly ones prefixed 「毎年 」. */
+    static String period(ProgramContent.Period p) {
+        return (p.yearly() ? YEARLY + " " : "") + p.start() + "/" + p.end();
     }
 
     /**

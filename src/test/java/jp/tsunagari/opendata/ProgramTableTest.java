@@ -56,9 +56,9 @@ class ProgramTableTest {
         List<String> filled = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, c,
                 java.util.Set.of(), null, null), "", names);
         int method = ProgramTable.Column.APPLY_METHOD.ordinal();
-        assertThat(empty.subList(method, method + 5)).containsOnly("");
-        assertThat(filled.subList(method, method + 5)).containsExactly("郵送", "https://example.jp/a",
-                "市民部\n019-000-0000", "申込書\n証明書", "1500円");
+        assertThat(empty.subList(method, method + 10)).containsOnly("");
+        assertThat(filled.subList(method, method + 10)).containsExactly("郵送", "https://example.jp/a", "市民部",
+                "019-000-0000", "", "", "申込書\n証明書", "1500円", "", "");
         assertThat(filled).hasSize(ProgramTable.headers().size());
     }
 
