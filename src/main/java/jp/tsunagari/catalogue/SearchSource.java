@@ -1,5 +1,6 @@
 package jp.tsunagari.catalogue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import jp.tsunagari.eligibility.Audience;
@@ -8,10 +9,12 @@ import jp.tsunagari.eligibility.TargetGroup;
 /**
  * A published program as the search index sees it: the fields it filters, facets and sorts on, and all its text.
  * {@code places} lists every prefecture the program concerns (organizer and example groups) with their regions;
- * {@code groups} are its target groups with their criteria loaded (for the eligibility lookup).
+ * {@code groups} are its target groups with their criteria loaded (for the eligibility lookup); {@code published} is
+ * when its public content last changed (published, changed while published, or published again), for the feeds.
  */
 public record SearchSource(long id, String name, String nameKana, String categoryCode, Set<String> prefectureCodes,
                            Set<String> regionCodes, Set<Audience> audiences, Channel channel, Lifecycle lifecycle,
                            Integer sourceOrder, Integer startYearMonth, Long reach, List<String> placeNames,
-                           List<String> texts, List<TargetGroup> groups) {
+                           List<String> texts, List<TargetGroup> groups,
+                           Instant published) {
 }

@@ -13,6 +13,8 @@ record DiscoveryQuery(String text, Map<String, Set<String>> selected, String sor
 
     static final int SIZE = 20;
     static final List<String> SORTS = List.of("relevance", "source", "kana", "start", "reach");
+    /** Every published program. */
+    static final DiscoveryQuery ALL = new DiscoveryQuery("", Map.of(), "relevance", 1, SIZE);
 
     DiscoveryQuery {
         text = text == null ? "" : text.strip();

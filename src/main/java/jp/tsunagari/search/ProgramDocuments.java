@@ -5,6 +5,7 @@ import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.eligibility.Areas;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -27,11 +28,13 @@ final class ProgramDocuments {
     static final String KANA = "sort_kana";
     static final String START = "sort_start";
     static final String REACH = "sort_reach";
+    /** When the public content last changed (epoch milliseconds): points and a doc value, for the feeds' order. */
+    static final String PUBLISHED = "sort_published";
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      */
-    static final int MAPPING = 1;
+    static final int MAPPING = 2;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status");
 
     private ProgramDocuments() {
@@ -58,6 +61,9 @@ final class ProgramDocuments {
         d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
         d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));
         d.add(new NumericDocValuesField(REACH, s.reach() == null ? -1 : s.reach()));
+        long published = s.published() == null ? 0 : s.published().toEpochMilli();
+        d.add(new LongPoint(PUBLISHED, published));
+        d.add(new NumericDocValuesField(PUBLISHED, published));
         EligibilityFields.add(d, s.groups(), areas);
         return d;
     }
