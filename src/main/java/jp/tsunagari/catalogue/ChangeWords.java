@@ -20,6 +20,9 @@ class ChangeWords {
     private static final Set<String> OWN = Set.of("name", "nameKana", "nameEn", "channel", "lifecycle", "summary",
             "benefit", "officialUrl", "sections", "metrics", "dataNotes");
 
+    /** {@code Application.isEmpty()} as the JSON has it: follows from the other fields, not a fact of its own. */
+    private static final String DERIVED = "application.empty";
+
     private final ContentDiff diff;
 
     ChangeWords(ContentDiff diff) {
@@ -33,14 +36,14 @@ class ChangeWords {
         Set<String> paths = new LinkedHashSet<>(b.keySet());
         paths.addAll(a.keySet());
         for (String path : paths) {
-            if (!Objects.equals(a.get(path), b.get(path))) {
+            if (!DERIVED.equals(path) && !Objects.equals(a.get(path), b.get(path))) {
                 changed.add(field(path));
             }
         }
         List<FieldChange> changes = new ArrayList<>();
         for (String field : changed) {
-            boolean had = a.keySet().stream().anyMatch(p -> field(p).equals(field));
-            boolean has = b.keySet().stream().anyMatch(p -> field(p).equals(field));
+            boolean had = a.keySet().stream().anyMatch(p -> !DERIVED.equals(p) && field(p).equals(field));
+            boolean has = b.keySet().stream().anyMatch(p -> !DERIVED.equals(p) && field(p).equals(field));
             FieldChange.Kind kind = !had ? FieldChange.Kind.ADDED : !has ? FieldChange.Kind.REMOVED
                     : FieldChange.Kind.CHANGED;
             changes.add(new FieldChange(field, kind));

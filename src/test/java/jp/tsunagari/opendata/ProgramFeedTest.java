@@ -149,7 +149,8 @@ class ProgramFeedTest {
         assertThat(text(feed, "updated")).isEqualTo(text(first, "updated"));
         assertThat(children(first, "category")).anyMatch(c -> c.getAttribute("term").equals("changed")
                 && c.getAttribute("label").equals("更新"));
-        assertThat(text(first, "content")).contains("申込方法を登録").contains("問い合わせ先を登録");
+        assertThat(text(first, "content")).isEqualTo(
+                "更新: 申込方法を登録、申込先を登録、問い合わせ先を登録、必要書類を登録、利用者の費用を登録");
         assertThat(OffsetDateTime.parse(text(first, "published")))
                 .isBefore(OffsetDateTime.parse(text(first, "updated")));
         String body = after.getContentAsString(StandardCharsets.UTF_8);
