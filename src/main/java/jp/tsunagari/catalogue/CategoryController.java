@@ -47,6 +47,7 @@ class CategoryController {
         model.addAttribute("headMeta", HeadMeta.of(urls.absolute(canonical), category.name(locale),
                 category.description(locale)));
         model.addAttribute("category", category);
+        model.addAttribute("feedUrl", "/programs.atom?category=" + category.code());
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("results", finder.find(query));
         model.addAttribute("links", new ListLinks("/categories/" + category.code(), query));

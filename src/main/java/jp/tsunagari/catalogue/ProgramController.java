@@ -87,7 +87,7 @@ class ProgramController {
         return "catalogue/program";
     }
 
-    private static long parseId(String id) {
+    static long parseId(String id) {
         if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new NotFoundException("program " + id);
         }

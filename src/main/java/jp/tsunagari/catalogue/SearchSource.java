@@ -1,5 +1,6 @@
 package jp.tsunagari.catalogue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import jp.tsunagari.eligibility.Audience;
@@ -9,12 +10,14 @@ import jp.tsunagari.eligibility.TargetGroup;
  * A published program as the search index sees it: the fields it filters, facets and sorts on, and all its text.
  * {@code places} lists every prefecture the program concerns (organizer and example groups) with their regions;
  * {@code groups} are its target groups with their criteria loaded (for the eligibility lookup); {@code schedule} its
- * end and 受付期間.
+ * end and 受付期間; {@code published} is when its public content last changed (published, changed while published,
+ * or published again), for the feeds.
  */
 public record SearchSource(long id, String name, String nameKana, String categoryCode, Set<String> prefectureCodes,
                            Set<String> regionCodes, Set<Audience> audiences, Channel channel, Lifecycle lifecycle,
                            Integer sourceOrder, Integer startYearMonth, Long reach, List<String> placeNames,
-                           List<String> texts, List<TargetGroup> groups, ProgramContent.Schedule schedule) {
+                           List<String> texts, List<TargetGroup> groups, ProgramContent.Schedule schedule,
+                           Instant published) {
 
     /** 受付状況 on {@code today} (the index keeps that of the day it was written; it is refreshed daily). */
     public Acceptance acceptance(java.time.LocalDate today) {

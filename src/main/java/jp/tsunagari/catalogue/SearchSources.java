@@ -142,7 +142,7 @@ public class SearchSources {
         Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
                 p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
-                List.copyOf(p.targetGroups()), p.schedule());
+                List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt());
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

@@ -74,6 +74,12 @@ public final class ProgramTable {
         }
     }
 
+    /** 利用者の費用 cells: 無料, an amount in yen (1500円), or any other text. */
+    public static final String FREE = "無料";
+    public static final String YEN = "円";
+    /** A yearly 受付期間 cell line starts with this: 「毎年 2026-04-01/2026-05-31」. */
+    public static final String YEARLY = "毎年";
+
     private ProgramTable() {
     }
 
@@ -129,6 +135,12 @@ public final class ProgramTable {
                 + (c.sourceSection() == null ? "" : "（" + c.sourceSection() + "）"));
         cells.add(String.join("\n", c.dataNotes().stream().map(ProgramContent.Note::ja).toList()));
         cells.add(e.confirmedOn() == null ? "" : e.confirmedOn().toString());
+        applicationCells(c, cells);
+        return cells;
+    }
+
+    /** 申込方法 to 受付期間: what staff registered (all empty for the seeded programs). */
+    private static void applicationCells(ProgramContent c, List<String> cells) {
         ProgramContent.Application a = c.application();
         cells.add(text(a.method()));
         cells.add(text(a.applyUrl()));
@@ -146,14 +158,7 @@ public final class ProgramTable {
         cells.add(s.endYear() == null ? "" : s.endMonth() == null ? s.endYear().toString()
                 : java.time.YearMonth.of(s.endYear(), s.endMonth()).toString());
         cells.add(String.join("\n", s.periods().stream().map(ProgramTable::period).toList()));
-        return cells;
     }
-
-    /** 利用者の費用 cells: 無料, an amount in yen (1500円), or any other text. */
-    public static final String FREE = "無料";
-    public static final String YEN = "円";
-    /** A yearly 受付期間 cell line starts with this: 「毎年 2026-04-01/2026-05-31」. */
-    public static final String YEARLY = "毎年";
 
     /** One 受付期間 as a cell line: {@code 2026-04-01/2026-05-31}, yearly ones prefixed 「毎年 」. */
     static String period(ProgramContent.Period p) {

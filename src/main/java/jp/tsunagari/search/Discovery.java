@@ -1,7 +1,11 @@
 package jp.tsunagari.search;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,12 +18,17 @@ public class Discovery {
     /** Most results one API page returns. */
     public static final int MAX_SIZE = 100;
 
+    /** Most entries a feed lists. */
+    public static final int FEED_SIZE = 50;
+
     private final DiscoveryFilters filters;
     private final ProgramSearch search;
+    private final SearchLabels labels;
 
-    Discovery(DiscoveryFilters filters, ProgramSearch search) {
+    Discovery(DiscoveryFilters filters, ProgramSearch search, SearchLabels labels) {
         this.filters = filters;
         this.search = search;
+        this.labels = labels;
     }
 
     /**
@@ -55,6 +64,41 @@ public class Discovery {
         List<DiscoveryFilters.Problem> problems = parsed.problems().stream()
                 .filter(p -> !"page".equals(p.field())).toList();
         return found(new DiscoveryQuery(q.text(), q.selected(), q.sort(), 1, Integer.MAX_VALUE, q.includeEnded()), problems);
+    }
+
+    /** A filter of a feed in words: the dimension ({@code q}, {@code category} …) and the value's display name. */
+    public record Filter(String dimension, String label) {
+    }
+
+    /**
+     * The newest matches for a feed, newest first: ids, when each was last published, the newest time (of the
+     * matches, else of the whole catalogue; null only for an empty catalogue), the feed's path and its list page's
+     * path (both without sort or page), the filters in words, and the parameters that could not be used. A feed has
+     * no sort or page: those parameters are ignored.
+     */
+    public record Latest(List<Long> ids, List<Instant> published, Instant newest, String feedPath, String listPath,
+                         List<Filter> filters, List<DiscoveryFilters.Problem> problems) {
+    }
+
+    public Latest latest(DiscoveryFilters.Form form, Locale locale) {
+        DiscoveryFilters.Parsed parsed = filters.parse(form);
+        List<DiscoveryFilters.Problem> problems = parsed.problems().stream()
+                .filter(p -> !"page".equals(p.field()) && !"sort".equals(p.field())).toList();
+        DiscoveryQuery q = parsed.query();
+        ProgramSearch.Latest found = search.latest(q, FEED_SIZE);
+        List<Instant> times = found.published().stream().map(Instant::ofEpochMilli).toList();
+        Instant newest = times.isEmpty() ? search.latest(DiscoveryQuery.ALL, 1).published().stream().findFirst()
+                .map(Instant::ofEpochMilli).orElse(null) : times.get(0);
+        List<Filter> words = new ArrayList<>();
+        if (q.hasText()) {
+            words.add(new Filter("q", q.text()));
+        }
+        for (String dimension : ProgramDocuments.DIMENSIONS) {
+            new TreeSet<>(q.chosen(dimension)).forEach(v -> words.add(new Filter(dimension,
+                    labels.label(dimension, v, locale))));
+        }
+        DiscoveryLinks links = new DiscoveryLinks(q);
+        return new Latest(found.ids(), times, newest, links.feed(), links.list(), List.copyOf(words), problems);
     }
 
     private Found found(DiscoveryQuery q, List<DiscoveryFilters.Problem> problems) {

@@ -33,6 +33,20 @@ final class DiscoveryLinks {
         return bom ? url + (url.contains("?") ? "&" : "?") + "bom=true" : url;
     }
 
+    /** The Atom feed of the same text and filters (no sort, no page: a feed is always newest first). */
+    public String feed() {
+        return build(unsorted(), null, null, null, "/programs.atom");
+    }
+
+    /** This list with the same text and filters, without sort or page (the feed's page). */
+    public String list() {
+        return build(unsorted(), null, null, null, "/programs");
+    }
+
+    private DiscoveryQuery unsorted() {
+        return new DiscoveryQuery(query.text(), query.selected(), "relevance", 1, query.size());
+    }
+
     public List<Applied> applied() {
         List<Applied> applied = new ArrayList<>();
         if (query.hasText()) {

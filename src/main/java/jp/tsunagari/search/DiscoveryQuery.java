@@ -22,6 +22,8 @@ record DiscoveryQuery(String text, Map<String, Set<String>> selected, String sor
     DiscoveryQuery(String text, Map<String, Set<String>> selected, String sort, int page, int size) {
         this(text, selected, sort, page, size, false);
     }
+    /** Every published program (ended ones too). */
+    static final DiscoveryQuery ALL = new DiscoveryQuery("", Map.of(), "relevance", 1, SIZE, true);
 
     DiscoveryQuery {
         text = text == null ? "" : text.strip();

@@ -8,6 +8,7 @@ import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.eligibility.Areas;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -32,11 +33,13 @@ final class ProgramDocuments {
     static final String REACH = "sort_reach";
     /** The day (epoch day) the program's open or next 受付期間 ends; {@link Long#MAX_VALUE} when none. */
     static final String DEADLINE = "sort_deadline";
+    /** When the public content last changed (epoch milliseconds): points and a doc value, for the feeds' order. */
+    static final String PUBLISHED = "sort_published";
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      */
-    static final int MAPPING = 2;
+    static final int MAPPING = 3;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
             "accepting");
     /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
@@ -76,6 +79,9 @@ final class ProgramDocuments {
         d.add(new SortedDocValuesField(KANA, new BytesRef(s.nameKana())));
         d.add(new NumericDocValuesField(START, s.startYearMonth() == null ? 0 : s.startYearMonth()));
         d.add(new NumericDocValuesField(REACH, s.reach() == null ? -1 : s.reach()));
+        long published = s.published() == null ? 0 : s.published().toEpochMilli();
+        d.add(new LongPoint(PUBLISHED, published));
+        d.add(new NumericDocValuesField(PUBLISHED, published));
         EligibilityFields.add(d, s.groups(), areas);
         return d;
     }

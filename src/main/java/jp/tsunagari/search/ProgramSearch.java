@@ -17,6 +17,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -77,6 +78,31 @@ class ProgramSearch {
             Query main = combine(textQuery(q.text(), words(q.text())), q, null);
             long total = searcher.count(main);
             return new Ranked(ids(searcher, main, q, total), total);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            snapshot.release();
+        }
+    }
+
+    /** The newest matches: ids and when each was last published (epoch milliseconds), newest first. */
+    record Latest(List<Long> ids, List<Long> published) {
+    }
+
+    /**
+     * The {@code n} matches published or changed most recently, by the index's publication time: a top-n search on a
+     * doc value (with points, so Lucene skips documents that cannot compete), never a pass over every match.
+     */
+    Latest latest(DiscoveryQuery q, int n) {
+        IndexSnapshot snapshot = index.acquire();
+        IndexSearcher searcher = snapshot.searcher();
+        try {
+            Query main = combine(textQuery(q.text(), words(q.text())), q, null);
+            Sort newest = new Sort(new SortField(ProgramDocuments.PUBLISHED, SortField.Type.LONG, true),
+                    new SortField(ProgramDocuments.ID, SortField.Type.LONG, true));
+            ScoreDoc[] docs = searcher.search(main, n, newest, false).scoreDocs;
+            List<Long> times = Arrays.stream(docs).map(d -> (Long) ((FieldDoc) d).fields[0]).toList();
+            return new Latest(ids(searcher, docs, 0), times);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -30,6 +30,8 @@ class SearchLabels {
             case "audience" -> Audience.fromCode(value).map(a -> msg("audience." + a.code(), locale)).orElse(value);
             case "channel" -> Codes.channel(value).map(c -> msg("channel." + c.name(), locale)).orElse(value);
             case "status" -> Codes.status(value).map(l -> msg("lifecycle." + l.name(), locale)).orElse(value);
+            case "accepting" -> jp.tsunagari.catalogue.Acceptance.fromCode(value)
+                    .map(a -> msg("acceptance." + a.code(), locale)).orElse(value);
             default -> value;
         };
     }

@@ -29,7 +29,7 @@ class HtmlValidityTest {
             "/prefectures?lang=en", "/programs", "/programs?category=gifts&region=tohoku&audience=student&sort=kana",
             "/programs?pref=02&pref=03", "/programs?pref=99&page=0", "/programs?pref=13", "/programs?page=9",
             "/programs/1", "/programs/2", "/programs/5", "/programs/10", "/programs/11", "/programs/13", "/programs/14",
-            "/programs/7?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en", "/eligibility",
+            "/programs/7?lang=en", "/programs/7/history", "/programs/7/history?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en", "/eligibility",
             "/eligibility?age=22&hometown=032018&residence=13&school=university&grade=4&familyHome=032018&applicant=self",
             "/eligibility?age=x&hometown=nowhere&lang=en", "/eligibility?age=22&residence=13&verdict=not-eligible&pref=03&lang=en",
             "/eligibility?age=&hometown=", "/eligibility?age=22&verdict=maybe&page=0", "/programs?q=エール便&channel=delivery&status=ongoing"})

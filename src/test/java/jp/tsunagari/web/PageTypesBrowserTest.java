@@ -25,6 +25,7 @@ class PageTypesBrowserTest extends BrowserTest {
             "program-detail, /programs/7",
             "program-examples, /programs/13",
             "program-groups, /programs/2",
+            "program-history, /programs/7/history",
             "not-found, /programs/999",
             "search-results, /programs?q=エール便&audience=student",
             "eligibility-form, /eligibility",

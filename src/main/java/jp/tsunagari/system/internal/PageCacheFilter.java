@@ -39,7 +39,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
     public static final String HIT_HEADER = "X-Page-Cache";
     private static final Pattern CACHEABLE = Pattern.compile(
-            "/|/prefectures|/categories/[a-z-]{1,40}|/programs|/programs/[0-9]{1,18}|/api/v1/[a-z0-9/-]{1,100}");
+            "/|/prefectures|/categories/[a-z-]{1,40}|/programs|/programs\\.atom|/programs/[0-9]{1,18}(/history)?"
+            + "|/api/v1/[a-z0-9/-]{1,100}");
     /** Headers that belong to one exchange, not to the content: never stored, never replayed. */
     private static final Set<String> NOT_STORED = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "connection", "keep-alive", "vary", "content-encoding", HIT_HEADER.toLowerCase(Locale.ROOT));

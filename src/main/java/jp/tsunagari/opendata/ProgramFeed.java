@@ -1,0 +1,97 @@
+package jp.tsunagari.opendata;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLStreamException;
+import jp.tsunagari.catalogue.FieldChange;
+import jp.tsunagari.catalogue.PublicHistory;
+import jp.tsunagari.search.Discovery;
+import jp.tsunagari.search.DiscoveryFilters;
+import jp.tsunagari.system.PublicUrls;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * {@code /programs.atom}: an Atom 1.0 feed of the published programs that match the /programs filters, the
+ * {@value Discovery#FEED_SIZE} newly listed or changed most recently, newest first (the search index's publication
+ * time). Each entry says whether the program is new or changed, and what changed in words. Invalid parameters answer
+ * 400 with a problem document, like the CSV. The feed's time is its newest entry's (never the clock), so the same
+ * catalogue gives the same bytes: the page cache keeps it and empties it on every change.
+ */
+@Controller
+class ProgramFeed {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    private final Discovery discovery;
+    private final PublicHistory history;
+    private final ApiProblem problems;
+    private final PublicUrls urls;
+    private final MessageSource messages;
+
+    ProgramFeed(Discovery discovery, PublicHistory history, ApiProblem problems, PublicUrls urls,
+                MessageSource messages) {
+        this.discovery = discovery;
+        this.history = history;
+        this.problems = problems;
+        this.urls = urls;
+        this.messages = messages;
+    }
+
+    @GetMapping("/programs.atom")
+    ResponseEntity<?> feed(@ModelAttribute DiscoveryFilters.Form form, Locale locale) throws XMLStreamException {
+        Discovery.Latest latest = discovery.latest(form, locale);
+        if (!latest.problems().isEmpty()) {
+            return problems.invalid(latest.problems().stream().map(p -> new ApiProblem.FieldError(p.field(), p.value(),
+                    problems.message(p.messageKey(), p.value()))).toList());
+        }
+        List<PublicHistory.Update> updates = history.updates(latest.ids());
+        List<AtomFeed.Entry> entries = updates.stream().map(u -> entry(u, locale)).toList();
+        Instant updated = updates.stream().map(PublicHistory.Update::updated).max(Comparator.naturalOrder())
+                .orElse(latest.newest() == null ? Instant.EPOCH : latest.newest());
+        String self = urls.absolute(latest.feedPath());
+        AtomFeed.Head head = new AtomFeed.Head(self, title(latest.filters(), locale),
+                msg(locale, "feed.subtitle", Discovery.FEED_SIZE), "en".equals(locale.getLanguage()) ? "en" : "ja",
+                updated, self, urls.absolute(latest.listPath()), msg(locale, "program.maintainer.office"));
+        return ResponseEntity.ok().contentType(ATOM).body(AtomFeed.write(head, entries));
+    }
+
+    private AtomFeed.Entry entry(PublicHistory.Update u, Locale locale) {
+        String url = urls.absolute("/programs/" + u.id());
+        String categoryName = "en".equals(locale.getLanguage()) ? u.categoryNameEn() : u.categoryNameJa();
+        String kind = u.changed() ? "changed" : "new";
+        String content = !u.changed() ? msg(locale, "feed.entry.new")
+                : u.latest().changes().isEmpty() ? msg(locale, "feed.entry.changed")
+                : msg(locale, "feed.entry.changedWith", words(u.latest().changes(), locale));
+        List<AtomFeed.Category> categories = List.of(
+                new AtomFeed.Category(u.categoryCode(), urls.absolute("/categories/"), categoryName),
+                new AtomFeed.Category(kind, urls.absolute("/programs.atom"), msg(locale, "feed.entry." + kind)));
+        return new AtomFeed.Entry(url, u.name(), u.updated(), u.published(), url, u.summary(), content, categories);
+    }
+
+    private String title(List<Discovery.Filter> filters, Locale locale) {
+        if (filters.isEmpty()) {
+            return msg(locale, "feed.title");
+        }
+        List<String> parts = new ArrayList<>();
+        filters.forEach(f -> parts.add(msg(locale, "feed.filter", msg(locale, "search.dimension." + f.dimension()),
+                f.label())));
+        return msg(locale, "feed.title.filtered", String.join(msg(locale, "feed.filter.separator"), parts));
+    }
+
+    private String words(List<FieldChange> changes, Locale locale) {
+        return String.join(msg(locale, "feed.filter.separator"), changes.stream()
+                .map(c -> msg(locale, c.messageKey(), msg(locale, c.fieldKey()))).toList());
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
