@@ -93,9 +93,6 @@ public record ProgramContent(
                     : java.time.YearMonth.of(endYear, endMonth).atEndOfMonth();
         }
 
-        public boolean isEmpty() {
-            return equals(NONE);
-        }
     }
 
     /**

@@ -14,9 +14,10 @@ public record CheckerForm(String age, String hometown, String residence, String 
 
     /** The answers only, as the API sends them. */
     public static CheckerForm answers(String age, String hometown, String residence, String school, String grade,
-                                      String familyHome, String applicant, String groupSize, String groupYoung) {
+                                      String familyHome, String applicant, String groupSize, String groupYoung,
+                                      String date) {
         return new CheckerForm(age, hometown, residence, school, grade, familyHome, applicant, groupSize, groupYoung,
-                null, null, null, null, null, null, null);
+                date, null, null, null, null, null, null);
     }
 
     /** True if no answer was given (blank answers count as not given). */

@@ -59,7 +59,7 @@ class EligibilityController {
         model.addAttribute("links", new CheckerLinks(form, query));
         model.addAttribute("answers", page.answers(read.profile(), found.placeNames(), locale));
         model.addAttribute("found", found);
-        model.addAttribute("asOf", read.profile().date());
+        model.addAttribute("asOf", jp.tsunagari.system.JapanTime.format(read.profile().date(), locale));
         model.addAttribute("verdicts", CheckerQuery.Code.values());
         model.addAttribute("facets", page.options(query, found, locale));
         model.addAttribute("prefectureGroups", page.prefectures(query, found, locale));

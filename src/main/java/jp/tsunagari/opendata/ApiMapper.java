@@ -1,11 +1,14 @@
 package jp.tsunagari.opendata;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.Category;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.ProgramCard;
@@ -17,6 +20,7 @@ import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.search.Codes;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.Localized;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.stereotype.Component;
@@ -29,7 +33,10 @@ class ApiMapper {
     private final CategoryEditor categories;
     private final PublicUrls links;
 
-    ApiMapper(Places places, CategoryEditor categories, PublicUrls links) {
+    private final Clock clock;
+
+    ApiMapper(Places places, CategoryEditor categories, PublicUrls links, Clock clock) {
+        this.clock = clock;
         this.places = places;
         this.categories = categories;
         this.links = links;
@@ -57,7 +64,8 @@ class ApiMapper {
                 new ApiViews.Named(r.categoryCode(), r.categoryNameJa(), r.categoryNameEn()), organizer,
                 month(r.startYear(), r.startMonth()), month(r.eventYear(), r.eventMonth()), r.summary(),
                 c.audiences().stream().map(Audience::code).toList(), c.keyEligibility().ageRanges(), metric,
-                c.examplePlaces().stream().map(p -> new ApiViews.Named(p.code(), p.nameJa(), p.nameEn())).toList());
+                c.examplePlaces().stream().map(p -> new ApiViews.Named(p.code(), p.nameJa(), p.nameEn())).toList(),
+                c.acceptance().code());
     }
 
     ApiViews.ProgramDetail detail(ProgramValueReader.Entry e, Map<Integer, SourceDocument> sources) {
@@ -79,11 +87,20 @@ class ApiMapper {
                 c.examples().stream().map(x -> new ApiViews.Example(x.name(), x.description(),
                         prefecture(x.prefectureCode()))).toList(),
                 c.targetGroups().stream().map(g -> new ApiViews.EligibilityGroup(g.label(), g.criteria().stream()
-                        .map(r -> criterion(r, areaNames)).toList())).toList(),
+                        .map(r -> criterion(r, areaNames)).toList(), g.validFrom(), g.validTo())).toList(),
                 c.dataNotes().stream().map(n -> new ApiViews.Note(n.ja(), n.en())).toList(),
                 doc == null ? null : new ApiViews.Source(doc.id(), doc.title(), doc.series(), c.sourceSection(),
                         c.sourceOrder(), doc.asOf(), doc.asOfText()),
-                e.updatedAt(), e.confirmedOn(), application(c.application()));
+                e.updatedAt(), e.confirmedOn(), application(c.application()), schedule(c));
+    }
+
+    private ApiViews.Schedule schedule(ProgramContent c) {
+        ProgramContent.Schedule s = c.schedule();
+        LocalDate today = JapanTime.today(clock);
+        String end = s.endYear() == null ? null : s.endMonth() == null ? s.endYear().toString()
+                : month(s.endYear(), s.endMonth());
+        return new ApiViews.Schedule(end, s.periods().stream().map(p -> new ApiViews.Period(p.start(), p.end(),
+                p.yearly())).toList(), Acceptance.of(c.lifecycle(), s, today).code(), today);
     }
 
     private static ApiViews.Application application(ProgramContent.Application a) {

@@ -38,7 +38,9 @@ final class ApiViews {
                           @Schema(description = "Event month for one-off events", example = "2024-08") String event,
                           String summary, @Schema(example = "[\"student\", \"youth\"]") List<String> audiences,
                           @Schema(description = "Age ranges of the eligibility rules, as the page shows them", example = "[\"15〜25歳\"]") List<String> ages,
-                          Metric keyMetric, List<Named> examplePrefectures) {
+                          Metric keyMetric, List<Named> examplePrefectures,
+                          @Schema(description = "受付状況 today in Japan: now, soon, closed, ended or unknown (no 受付期間)",
+                                  example = "now") String acceptance) {
     }
 
     @Schema(description = "A page of programs with the counts of every filter value under the other filters")
@@ -72,7 +74,20 @@ final class ApiViews {
     }
 
     @Schema(description = "A group of people the program is for; a person qualifies through any one group")
-    record EligibilityGroup(String label, List<Criterion> criteria) {
+    record EligibilityGroup(String label, List<Criterion> criteria,
+                            @Schema(description = "First day these rules apply; null: no limit") LocalDate validFrom,
+                            @Schema(description = "Last day these rules apply; null: no limit") LocalDate validTo) {
+    }
+
+    @Schema(description = "The program's end and 受付期間 as staff registered them (none in the source), and the 受付状況 they give today")
+    record Schedule(@Schema(description = "End, YYYY-MM or YYYY; null if not registered", example = "2027-03") String end,
+                    List<Period> periods,
+                    @Schema(description = "now, soon, closed, ended or unknown", example = "now") String acceptance,
+                    @Schema(description = "The day (Japan) the acceptance is for") LocalDate asOf) {
+    }
+
+    @Schema(description = "One 受付期間, first and last day inclusive; yearly: again every year on the same days")
+    record Period(LocalDate start, LocalDate end, boolean yearly) {
     }
 
     record Source(Integer id, String title, String series, String section, Integer order,
@@ -92,7 +107,8 @@ final class ApiViews {
                                  + " content; null if never (the seeded programs are as of their source)")
                          LocalDate confirmedOn,
                          @Schema(description = "How to apply and whom to ask; every field null (未登録) until staff register"
-                                 + " it: the source has none of it") Application application) {
+                                 + " it: the source has none of it") Application application,
+                         Schedule schedule) {
     }
 
     @Schema(description = "How to apply and whom to ask")
@@ -129,6 +145,8 @@ final class ApiViews {
                               @Schema(description = "Where the parents' home is") String familyHome,
                               @Schema(example = "self", description = "self, guardian or group") String applicant,
                               String groupSize, String groupYoung,
+                              @Schema(description = "申込日 (application date): picks the rules in force and the 受付期間 open then; default today in Japan",
+                                      example = "2026-04-01") String date,
                               @Schema(description = "Which programs to list: usable (default: eligible, then check), "
                                       + "eligible, check, not-eligible, or all (eligible, check, then not-eligible)",
                                       example = "usable") String verdict,
@@ -143,12 +161,15 @@ final class ApiViews {
                   @Schema(example = "MET") String outcome, boolean soft) {
     }
 
-    record GroupVerdict(String label, @Schema(example = "ELIGIBLE") String verdict, List<Reason> reasons) {
+    record GroupVerdict(String label, @Schema(example = "ELIGIBLE") String verdict, List<Reason> reasons,
+                        @Schema(description = "For rules that apply only for a time: whether they apply on the 申込日, in words")
+                        String validity) {
     }
 
     record Verdict(long id, String url, String name, String category,
                    @Schema(description = "ELIGIBLE (該当), CHECK (要確認) or NOT_ELIGIBLE (非該当)", example = "CHECK") String verdict,
-                   List<GroupVerdict> groups) {
+                   List<GroupVerdict> groups,
+                   @Schema(description = "For a program with 受付期間 or an end: where the 申込日 falls, in words") String period) {
     }
 
     @Schema(description = "Published programs per verdict, under the filters")

@@ -68,9 +68,9 @@ class EligibilityApi {
     @PostMapping(path = "/api/v1/eligibility", consumes = "application/json", produces = "application/json")
     ResponseEntity<?> check(@RequestBody ApiViews.EligibilityRequest body, Locale locale) {
         ApiViews.EligibilityRequest b = body == null ? new ApiViews.EligibilityRequest(null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null) : body;
+                null, null, null, null, null, null, null, null, null, null, null) : body;
         ProfileReader.Read read = reader.read(CheckerForm.answers(b.age(), b.hometown(), b.residence(), b.school(),
-                b.grade(), b.familyHome(), b.applicant(), b.groupSize(), b.groupYoung()));
+                b.grade(), b.familyHome(), b.applicant(), b.groupSize(), b.groupYoung(), b.date()));
         List<ApiProblem.FieldError> errors = new ArrayList<>(read.errors().list().stream().map(e -> new ApiProblem.FieldError(
                 e.field(), value(b, e.field()), problems.message(e.key(), e.args()))).toList());
         DiscoveryFilters.Selection selection = filters.select(b.category(), b.region(), b.pref());
@@ -116,7 +116,7 @@ class EligibilityApi {
         return new ApiViews.Verdict(r.id(), links.absolute("/programs/" + r.id()), r.name(), r.categoryName(), r.verdict().name(),
                 r.groups().stream().map(g -> new ApiViews.GroupVerdict(g.label(), g.verdict().name(),
                         g.reasons().stream().map(x -> new ApiViews.Reason(x.aspect(), x.condition(), x.reason(),
-                                x.outcome(), x.soft())).toList())).toList());
+                                x.outcome(), x.soft())).toList(), g.validity())).toList(), r.period());
     }
 
     private int number(String typed, int fallback, int min, int max, String field, String key,
@@ -146,6 +146,7 @@ class EligibilityApi {
             case "familyHome" -> b.familyHome();
             case "applicant" -> b.applicant();
             case "groupSize" -> b.groupSize();
+            case "date" -> b.date();
             default -> b.groupYoung();
         };
     }

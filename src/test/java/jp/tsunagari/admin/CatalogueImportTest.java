@@ -199,6 +199,53 @@ class CatalogueImportTest {
     }
 
     @Test
+    void applicationAndScheduleColumnsAreImportedAndCheckedLikeTheForm() throws Exception {
+        byte[] exported = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/programs.csv")).andReturn().getResponse().getContentAsByteArray();
+        List<CSVRecord> records = Csv.FORMAT.parse(new StringReader(new String(exported, StandardCharsets.UTF_8)))
+                .getRecords();
+        List<String> header = records.get(0).toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (CSVRecord r : records.subList(1, records.size())) {
+            rows.add(new ArrayList<>(r.toList()));
+        }
+        List<String> morioka = rows.stream().filter(r -> r.get(header.indexOf("ID")).equals("7")).findFirst().orElseThrow();
+        set(header, morioka, "申込方法", "申込書を郵送");
+        set(header, morioka, "問い合わせ電話番号", "019-651-4111");
+        set(header, morioka, "問い合わせメールアドレス", "no-at-sign");
+        set(header, morioka, "利用者の費用", "1,500円");
+        set(header, morioka, "終了年月", "2027/03");
+        set(header, morioka, "受付期間", "毎年 2026-05-31/2026-04-01\n来年の春");
+        ImportPlan unreadable = imports.plan("programs.csv", csv(header, rows).getBytes(StandardCharsets.UTF_8), true);
+        assertThat(unreadable.problems()).extracting(p -> p.column() + " " + p.key() + " " + p.args()[0])
+                .containsExactly("受付期間 admin.import.error.period 来年の春");
+        set(header, morioka, "受付期間", "毎年 2026-05-31/2026-04-01");
+        ImportPlan refused = imports.plan("programs.csv", csv(header, rows).getBytes(StandardCharsets.UTF_8), true);
+        assertThat(refused.problems()).extracting(p -> p.column() + " " + p.key()).containsExactlyInAnyOrder(
+                "受付期間 admin.error.period.order", "問い合わせメールアドレス admin.error.email");
+
+        set(header, morioka, "問い合わせメールアドレス", "");
+        set(header, morioka, "受付期間", "毎年 2026-04-01/2026-05-31\n2026-11-01～2026-12-15");
+        ImportPlan applied = imports.apply("programs.csv", csv(header, rows).getBytes(StandardCharsets.UTF_8), true,
+                "importer");
+        assertThat(applied.problems()).isEmpty();
+        ProgramContent c = editor.editable(7).orElseThrow().content();
+        assertThat(c.application().method()).isEqualTo("申込書を郵送");
+        assertThat(c.application().contactPhone()).isEqualTo("019-651-4111");
+        assertThat(c.application().cost()).isEqualTo(jp.tsunagari.catalogue.ApplicationCost.AMOUNT);
+        assertThat(c.application().costAmount()).isEqualTo(1500);
+        assertThat(c.schedule()).isEqualTo(new ProgramContent.Schedule(2027, 3, List.of(
+                new ProgramContent.Period(java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 5, 31), true),
+                new ProgramContent.Period(java.time.LocalDate.of(2026, 11, 1), java.time.LocalDate.of(2026, 12, 15),
+                        false))));
+        String again = new String(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/programs.csv?ended=include&pref=03")).andReturn().getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(again).contains("毎年 2026-04-01/2026-05-31\n2026-11-01/2026-12-15").contains("2027-03")
+                .contains("1500円");
+    }
+
+    @Test
     void aFailureHalfWayLeavesTheCatalogueAsItWas() {
         String before = export();
         ProgramEditor.Editable p5 = editor.editable(5).orElseThrow();

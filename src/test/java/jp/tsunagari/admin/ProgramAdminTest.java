@@ -141,6 +141,46 @@ class ProgramAdminTest {
     }
 
     @Test
+    void periodsAndDatedRulesThatCannotOccurAreRefusedWithEverythingKept() throws Exception {
+        Map<String, String> p = newProgram();
+        p.put("endYear", "2026");
+        p.put("endMonth", "2");
+        p.put("periods[0].start", "2026-04-01");
+        p.put("periods[0].end", "2027-04-01");
+        p.put("periods[0].yearly", "true");
+        p.put("periods[1].start", "2028-02-29");
+        p.put("periods[1].end", "2028-03-31");
+        p.put("periods[1].yearly", "true");
+        p.put("groups[0].validFrom", "2026-04-01");
+        p.put("groups[0].validTo", "2026-03-31");
+        String refused = body(mvc.perform(form("/admin/programs", p, "publish")).andExpect(status().isBadRequest())
+                .andReturn());
+        assertThat(refused).contains("href=\"#endYear\"").contains("終了は開始（年・月）より後にしてください。")
+                .contains("href=\"#periods-0-end\"").contains("毎年くり返す受付期間は1年未満にしてください。")
+                .contains("href=\"#periods-1-start\"").contains("2月29日は多くの年にないため")
+                .contains("href=\"#groups-0-validTo\"").contains("適用終了日は適用開始日と同じか、それより後にしてください。")
+                .contains("value=\"2027-04-01\"").contains("value=\"2028-02-29\"");
+        assertThat(HtmlChecker.errors(refused)).isEmpty();
+
+        p.put("endMonth", "12");
+        p.put("periods[0].end", "2026-05-31");
+        p.put("periods[1].start", "2027-02-01");
+        p.put("periods[1].end", "2027-02-28");
+        String afterEnd = body(mvc.perform(form("/admin/programs", p, "publish")).andExpect(status().isBadRequest())
+                .andReturn());
+        assertThat(afterEnd).contains("受付期間2は施策の終了より後に始まるため、一度も受け付けません。");
+
+        p.put("endYear", "2027");
+        p.put("groups[0].validTo", "2027-03-31");
+        String location = mvc.perform(form("/admin/programs", p, "publish")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        var content = editor.editable(Long.parseLong(location.replaceAll("\\D", ""))).orElseThrow().content();
+        assertThat(content.schedule().endYear()).isEqualTo(2027);
+        assertThat(content.schedule().periods()).hasSize(2);
+        assertThat(content.targetGroups().get(0).validTo()).isEqualTo(java.time.LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void invalidInputComesBackWithAnErrorSummaryAndNothingLost() throws Exception {
         Map<String, String> p = newProgram();
         p.put("name", "");

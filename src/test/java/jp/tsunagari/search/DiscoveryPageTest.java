@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -66,5 +66,22 @@ class DiscoveryPageTest {
         String html = mvc.perform(get("/programs?channel=fax&status=ongoing&q=エール便")).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("「主な手段」の値「fax」は使えません").contains("3件の施策");
+    }
+
+    @Test
+    void unknownAcceptingAndEndedValuesAre400AndTheFormKeepsTheRest() throws Exception {
+        String html = mvc.perform(get("/programs?accepting=tomorrow&ended=all&category=gifts"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("「受付状況」の値「tomorrow」は使えません").contains("「終了した施策」の値「all」は使えません")
+                .contains("4件の施策").contains("id=\"filter-accepting\"").contains("id=\"ended-include\"");
+    }
+
+    @Test
+    void theSeededProgramsHaveNoApplicationStatusAndNoneHasEnded() throws Exception {
+        String html = mvc.perform(get("/programs")).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("15件の施策").doesNotContain("data-acceptance=");
+        String withEnded = mvc.perform(get("/programs?ended=include&sort=deadline")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(withEnded).contains("15件の施策").contains("value=\"deadline\" selected");
     }
 }
