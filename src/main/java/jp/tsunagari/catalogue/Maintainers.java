@@ -51,21 +51,14 @@ public class Maintainers {
 
     /** An organization's name: a prefecture or municipality by code, or empty if the code names neither. */
     public Optional<Localized> name(String organizationCode) {
-        if (organizationCode == null || organizationCode.length() != 6) {
-            return Optional.empty();
-        }
-        Optional<Prefecture> prefecture = places.prefectures().stream()
-                .filter(p -> organizationCode.equals(p.lgCode())).findFirst();
-        if (prefecture.isPresent()) {
-            return prefecture.map(p -> p);
-        }
-        Map<String, Localized> names = places.namesOf(Set.of(organizationCode));
-        return Optional.ofNullable(names.get(organizationCode));
+        return organizationCode == null ? Optional.empty()
+                : Optional.ofNullable(places.organizationNames(Set.of(organizationCode)).get(organizationCode));
     }
 
-    /** The names of organizations, in the order given; unknown codes are left out. */
+    /** The names of organizations, in the order given (one look-up for all); unknown codes are left out. */
     public List<Localized> names(Set<String> organizationCodes) {
-        return organizationCodes.stream().map(this::name).flatMap(Optional::stream).toList();
+        Map<String, Localized> names = places.organizationNames(organizationCodes);
+        return organizationCodes.stream().map(names::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private Optional<String> prefectureCode(String twoDigits) {

@@ -102,6 +102,25 @@ public class Places {
     }
 
     /**
+     * Names of organizations by their 6-digit 全国地方公共団体コード — a prefecture's own (430005 熊本県) or a
+     * municipality's —, unknown codes left out: one query for the municipalities, whatever their number.
+     */
+    public Map<String, Localized> organizationNames(Collection<String> codes) {
+        Map<String, Localized> names = new LinkedHashMap<>();
+        List<String> municipalityCodes = new java.util.ArrayList<>();
+        for (String code : codes) {
+            String prefecture = code == null ? null : LgCode.prefectureOf(code);
+            if (prefecture != null) {
+                prefecture(prefecture).ifPresent(p -> names.put(code, p));
+            } else if (code != null && code.length() == 6) {
+                municipalityCodes.add(code);
+            }
+        }
+        names.putAll(namesOf(municipalityCodes));
+        return names;
+    }
+
+    /**
      * Resolves one area as staff type it: a 2-digit prefecture code, a 6-digit 全国地方公共団体コード (a prefecture's own,
      * such as 430005 for 熊本県, gives its 2-digit code), a prefecture name (栃木県 or 栃木), or a municipality name that
      * is unique in the country (宮津市). Empty if none or ambiguous.

@@ -1,14 +1,12 @@
 package jp.tsunagari.staff;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jp.tsunagari.place.LgCode;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.staff.internal.StaffUsers;
@@ -212,15 +210,7 @@ public class StaffDirectory {
     public Map<String, Localized> organizationNames() {
         Set<String> codes = users.findAll().stream().map(StaffUser::organizationCode)
                 .filter(c -> !StaffScope.OFFICE.equals(c)).collect(Collectors.toSet());
-        Map<String, Localized> names = new HashMap<>();
-        for (String code : codes) {
-            String prefecture = LgCode.prefectureOf(code);
-            if (prefecture != null) {
-                places.prefecture(prefecture).ifPresent(p -> names.put(code, p));
-            }
-        }
-        names.putAll(places.namesOf(codes.stream().filter(c -> !names.containsKey(c)).toList()));
-        return names;
+        return places.organizationNames(codes);
     }
 
     @Transactional(readOnly = true)
