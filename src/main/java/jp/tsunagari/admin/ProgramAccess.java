@@ -1,5 +1,6 @@
 package jp.tsunagari.admin;
 
+import java.util.Set;
 import jp.tsunagari.catalogue.Maintainers;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
@@ -30,8 +31,13 @@ class ProgramAccess {
     /** The program as staff edit it, if it exists and this person may touch it; else 404. */
     ProgramEditor.Editable editable(long id, Authentication who) {
         StaffScope scope = StaffScope.of(who);
-        return editor.editable(id).filter(e -> scope.office() || scope.mayEdit(maintainers.ofProgram(id)))
+        return editor.editable(id).filter(e -> scope.office() || scope.mayEdit(maintainersOf(e)))
                 .orElseThrow(() -> new NotFoundException("program " + id));
+    }
+
+    /** Who maintains the saved program: its content as loaded, unless a pending draft stands in for it. */
+    private Set<String> maintainersOf(ProgramEditor.Editable e) {
+        return e.hasPendingDraft() ? maintainers.ofProgram(e.id()) : maintainers.of(e.content());
     }
 
     /** Checks that the person may touch program {@code id} (404 if not). */
