@@ -13,6 +13,7 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.Localized;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.PageLinks;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -83,6 +84,8 @@ class ReviewController {
         model.addAttribute("state", s.name());
         model.addAttribute("organization", organization.length() > 20 ? "" : organization);
         model.addAttribute("pref", prefecture == null ? "" : prefecture);
+        model.addAttribute("pageLinks", PageLinks.of("/admin/reviews", "state", s.name(), "organization",
+                organization.length() > 20 ? "" : organization, "pref", prefecture));
         model.addAttribute("prefectures", places.prefectures());
         model.addAttribute("counts", review.counts(null));
         return "admin/reviews";
@@ -140,12 +143,12 @@ class ReviewController {
     private String page(long id, Model model, FormErrors errors, String comment) {
         ProgramEditor.Editable program = editor.editable(id).orElseThrow(() -> new NotFoundException("program " + id));
         var published = program.status() == PublicationStatus.PUBLISHED ? editor.saved(id).orElse(null) : null;
+        var status = review.status(id);
         model.addAttribute("program", program);
-        model.addAttribute("status", review.status(id).orElse(null));
+        model.addAttribute("status", status.orElse(null));
         model.addAttribute("comments", review.comments(id));
         model.addAttribute("changes", diff.between(published, program.content()));
-        model.addAttribute("organizationName", review.status(id)
-                .flatMap(s -> maintainers.name(s.organizationCode())).orElse(null));
+        model.addAttribute("organizationName", status.flatMap(s -> maintainers.name(s.organizationCode())).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
         return "admin/review";

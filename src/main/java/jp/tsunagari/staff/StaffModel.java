@@ -28,8 +28,9 @@ class StaffModel {
                 .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
     }
 
+    /** The office (EDITOR, ADMIN) or an organization editor: whoever {@link StaffScope} gives an organization. */
     private static boolean hasStaffRole(Authentication authentication) {
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_ORG_EDITOR") || a.equals("ROLE_EDITOR") || a.equals("ROLE_ADMIN"));
+        return StaffScope.of(authentication).organizationCode() != null
+                || authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ORG_EDITOR".equals(a.getAuthority()));
     }
 }
