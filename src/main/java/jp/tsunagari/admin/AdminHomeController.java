@@ -5,6 +5,7 @@ import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.catalogue.StaffProgramList;
 import jp.tsunagari.linkcheck.BrokenLinks;
 import jp.tsunagari.place.Places;
+import jp.tsunagari.system.PageLinks;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -63,6 +64,8 @@ class AdminHomeController {
         model.addAttribute("pref", prefecture);
         model.addAttribute("status", st);
         model.addAttribute("sort", order.name());
+        model.addAttribute("pageLinks", PageLinks.of("/admin", "q", text, "category", cat, "pref", prefecture,
+                "status", st, "sort", order.name()));
         model.addAttribute("categories", categories.all());
         model.addAttribute("prefectures", places.prefectures());
         return "admin/programs";

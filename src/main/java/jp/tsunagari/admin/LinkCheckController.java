@@ -3,6 +3,7 @@ package jp.tsunagari.admin;
 import java.util.Locale;
 import jp.tsunagari.linkcheck.BrokenLinks;
 import jp.tsunagari.linkcheck.LinkCheckJob;
+import jp.tsunagari.system.PageLinks;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -35,6 +36,7 @@ class LinkCheckController {
     String links(@RequestParam(defaultValue = "1") String page, Model model, Authentication user) {
         int pageNumber = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
         model.addAttribute("results", brokenLinks.page(StaffScope.of(user), pageNumber));
+        model.addAttribute("pageLinks", PageLinks.of("/admin/links"));
         model.addAttribute("job", job.status());
         return "admin/links";
     }
