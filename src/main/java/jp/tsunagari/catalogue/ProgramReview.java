@@ -7,6 +7,7 @@ import java.util.Optional;
 import jp.tsunagari.catalogue.internal.ProgramRepository;
 import jp.tsunagari.catalogue.internal.ReviewRows;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.ResultPage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

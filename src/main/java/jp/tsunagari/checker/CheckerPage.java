@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.tsunagari.catalogue.CategoryEditor;
-import jp.tsunagari.catalogue.ResultPage;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.Verdict;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Region;
 import jp.tsunagari.system.Localized;
+import jp.tsunagari.system.ResultPage;
 import org.springframework.stereotype.Component;
 
 /**

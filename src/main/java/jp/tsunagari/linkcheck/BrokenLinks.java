@@ -3,8 +3,8 @@ package jp.tsunagari.linkcheck;
 import java.util.List;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramLinks;
-import jp.tsunagari.catalogue.ResultPage;
 import jp.tsunagari.catalogue.StaffProgramList;
+import jp.tsunagari.system.ResultPage;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.stereotype.Service;
 

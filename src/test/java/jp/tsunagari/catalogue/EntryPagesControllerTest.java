@@ -11,6 +11,7 @@ import java.util.List;
 import jp.tsunagari.catalogue.internal.CatalogueOverview;
 import jp.tsunagari.catalogue.internal.ProgramFinder;
 import jp.tsunagari.system.PublicUrls;
+import jp.tsunagari.system.ResultPage;
 import jp.tsunagari.system.internal.Formats;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,6 +9,7 @@ import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.place.Region;
+import jp.tsunagari.system.ResultPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

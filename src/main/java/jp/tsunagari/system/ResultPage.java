@@ -1,4 +1,4 @@
-package jp.tsunagari.catalogue;
+package jp.tsunagari.system;
 
 import java.util.List;
 
