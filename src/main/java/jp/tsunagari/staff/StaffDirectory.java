@@ -1,6 +1,7 @@
 package jp.tsunagari.staff;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.staff.internal.StaffUsers;
 import jp.tsunagari.system.Localized;
+import jp.tsunagari.system.ResultPage;
 import jp.tsunagari.system.StaffScope;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -123,9 +125,14 @@ public class StaffDirectory {
         return users.findByUsername(username).filter(StaffUser::enabled).map(StaffUser::email);
     }
 
+    /** Accounts per page of the list, by user name. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of the accounts, by user name (a page past the last gives no accounts). */
     @Transactional(readOnly = true)
-    public List<StaffUser> all() {
-        return users.findAllByOrderByUsername();
+    public ResultPage<StaffUser> page(int page) {
+        var found = users.findAllByOrderByUsername(org.springframework.data.domain.PageRequest.of(page - 1, PAGE_SIZE));
+        return new ResultPage<>(found.getContent(), found.getTotalElements(), page, PAGE_SIZE);
     }
 
     @Transactional(readOnly = true)
@@ -205,10 +212,9 @@ public class StaffDirectory {
         user.setEnabled(enabled, clock.instant());
     }
 
-    /** The names of the organizations staff accounts belong to (code → name; the office is not included). */
-    @Transactional(readOnly = true)
-    public Map<String, Localized> organizationNames() {
-        Set<String> codes = users.findAll().stream().map(StaffUser::organizationCode)
+    /** The names of the organizations these accounts belong to (code → name; the office is not included). */
+    public Map<String, Localized> organizationNames(Collection<StaffUser> accounts) {
+        Set<String> codes = accounts.stream().map(StaffUser::organizationCode)
                 .filter(c -> !StaffScope.OFFICE.equals(c)).collect(Collectors.toSet());
         return places.organizationNames(codes);
     }

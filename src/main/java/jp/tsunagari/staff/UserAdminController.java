@@ -7,11 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.system.Choice;
 import jp.tsunagari.system.FormErrors;
 import jp.tsunagari.system.NotFoundException;
+import jp.tsunagari.system.PageLinks;
+import jp.tsunagari.system.ResultPage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -67,7 +70,8 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users")
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "1") String page, Model model) {
+        model.addAttribute("page", page.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(page)) : 1);
         return listPage(model, NewUserForm.empty(), new FormErrors());
     }
 
@@ -144,8 +148,11 @@ class UserAdminController {
     }
 
     private String listPage(Model model, NewUserForm form, FormErrors errors) {
-        model.addAttribute("users", directory.all());
-        model.addAttribute("organizationNames", directory.organizationNames());
+        int page = model.getAttribute("page") instanceof Integer n ? n : 1;
+        ResultPage<StaffUser> users = directory.page(page);
+        model.addAttribute("users", users);
+        model.addAttribute("pageLinks", PageLinks.of("/admin/users"));
+        model.addAttribute("organizationNames", directory.organizationNames(users.items()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("roles", StaffRole.values());
@@ -158,7 +165,7 @@ class UserAdminController {
         if (!model.containsAttribute("organization")) {
             model.addAttribute("organization", user.role().office() ? "" : user.organizationCode());
         }
-        model.addAttribute("organizationNames", directory.organizationNames());
+        model.addAttribute("organizationNames", directory.organizationNames(List.of(user)));
         model.addAttribute("errors", errors);
         model.addAttribute("roles", StaffRole.values());
         return "staff/user";

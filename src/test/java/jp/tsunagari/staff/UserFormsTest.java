@@ -56,4 +56,27 @@ class UserFormsTest {
                 .param("role", "ADMIN")).andExpect(status().is3xxRedirection());
         assertThat(directory.find(other.id()).orElseThrow().role()).isEqualTo(StaffRole.ADMIN);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theAccountListIsPagedAndNamesOnlyThePagesOrganizations() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            jdbc.update("insert into staff_user (username, display_name, password_hash, role, enabled, created_at,"
+                    + " updated_at, organization_code) values (?, ?, 'x', 'ORG_EDITOR', true, current_timestamp,"
+                    + " current_timestamp, '032018')", String.format("zz-morioka-%02d", i), "盛岡市担当" + i);
+        }
+        long accounts = jdbc.queryForObject("select count(*) from staff_user", Long.class);
+        String first = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/admin/users").with(user("admin").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        long pages = (accounts + StaffDirectory.PAGE_SIZE - 1) / StaffDirectory.PAGE_SIZE;
+        assertThat(first).contains("1 / " + pages + "ページ").contains("href=\"/admin/users?page=2\"")
+                .doesNotContain("zz-morioka-59");
+        String last = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/admin/users").param("page", Long.toString(pages)).with(user("admin").roles("ADMIN")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(last).contains("zz-morioka-59").contains("盛岡市 (032018)");
+        assertThat(HtmlChecker.errors(last)).isEmpty();
+    }
 }

@@ -13,7 +13,7 @@ public interface StaffUsers extends JpaRepository<StaffUser, Long> {
 
     long countByRoleAndEnabledTrue(StaffRole role);
 
-    List<StaffUser> findAllByOrderByUsername();
+    org.springframework.data.domain.Page<StaffUser> findAllByOrderByUsername(org.springframework.data.domain.Pageable page);
 
     List<StaffUser> findByEnabledTrueAndRoleInAndEmailIsNotNull(List<StaffRole> roles);
 }
