@@ -77,11 +77,6 @@ public class PublicHistory {
                 new ResultPage<>(versions, Math.max(total, 1), page, PAGE_SIZE)));
     }
 
-    /** The newest published version of a program, or empty if none was recorded (published before history). */
-    public Optional<Version> latest(long programId) {
-        return versions(programId, 0, 1, Integer.MAX_VALUE).stream().findFirst();
-    }
-
     /** A feed entry: a published program, when it was last and first published, and its newest version. */
     public record Update(long id, String name, String summary, String categoryCode, String categoryNameJa,
                          String categoryNameEn, Instant updated, Instant published, Version latest) {
@@ -98,9 +93,7 @@ public class PublicHistory {
             return List.of();
         }
         Map<Long, Instant> first = new HashMap<>();
-        em.createQuery("select r.programId, min(r.changedAt)" + VERSIONS.replace("= :id", "in :id")
-                        + " group by r.programId", Object[].class).setParameter("id", ids).getResultList()
-                .forEach(row -> first.put((Long) row[0], (Instant) row[1]));
+        Map<Long, Version> latest = latest(ids, first);
         Map<Long, Object[]> rows = new HashMap<>();
         em.createQuery("select p.id, p.name, p.summary, c.code, c.nameJa, c.nameEn, p.updatedAt, p.createdAt"
                         + PUBLISHED_PROGRAM + " and p.id in :ids", Object[].class).setParameter("ids", ids)
@@ -110,10 +103,55 @@ public class PublicHistory {
             Object[] r = rows.get(id);
             if (r != null) {
                 updates.add(new Update(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                        (Instant) r[6], first.getOrDefault(id, (Instant) r[7]), latest(id).orElse(null)));
+                        (Instant) r[6], first.getOrDefault(id, (Instant) r[7]), latest.get(id)));
             }
         }
         return updates;
+    }
+
+    /**
+     * The newest published version of each program (none if it was published before history was kept), compared with
+     * the one before it, in one query for all: the two newest published revisions of each, their count and the
+     * first one's time (put into {@code first}).
+     */
+    private Map<Long, Version> latest(List<Long> ids, Map<Long, Instant> first) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select program_id, changed_at, snapshot, rn, total, first_at from ("
+                + "select program_id, changed_at, snapshot, row_number() over (partition by program_id order by revision"
+                + " desc) rn, count(*) over (partition by program_id) total, min(changed_at) over (partition by"
+                + " program_id) first_at from program_revision where program_id in (:ids) and status = 'PUBLISHED'"
+                + " and action <> 'DELETE') t where rn <= 2 order by program_id, rn").setParameter("ids", ids)
+                .getResultList();
+        Map<Long, Object[]> newest = new HashMap<>();
+        Map<Long, String> before = new HashMap<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[0]).longValue();
+            if (((Number) r[3]).intValue() == 1) {
+                newest.put(id, r);
+                first.put(id, instant(r[5]));
+            } else {
+                before.put(id, (String) r[2]);
+            }
+        }
+        Map<Long, Version> versions = new HashMap<>();
+        newest.forEach((id, r) -> {
+            String previous = before.get(id);
+            versions.put(id, new Version(((Number) r[4]).intValue(), instant(r[1]), previous == null,
+                    previous == null ? List.of() : words.between(json.readValue(previous, ProgramContent.class),
+                            json.readValue((String) r[2], ProgramContent.class))));
+        });
+        return versions;
+    }
+
+    /** A timestamp column as the driver gives it (H2 and PostgreSQL differ). */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : Instant.parse(value.toString());
     }
 
     /** {@code limit} versions from {@code offset} (newest first), each compared with the one before it. */

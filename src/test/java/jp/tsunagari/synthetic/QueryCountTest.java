@@ -126,7 +126,7 @@ class QueryCountTest {
         long detail = jdbc.queryForObject("select min(id) from program where id >= 1000 and status = 'PUBLISHED'",
                 Long.class);
         List<String> pages = List.of("/", "/categories/gifts", "/programs?category=gifts&region=tohoku",
-                "/programs?q=地域", "/programs/" + detail, "/api/v1/programs?category=sns");
+                "/programs?q=地域", "/programs/" + detail, "/api/v1/programs?category=sns", "/programs.atom");
         assertThat(mvc.perform(get("/api/v1/programs?ended=include")).andReturn().getResponse().getContentAsString())
                 .contains("\"total\":" + published() + ",");
         Map<String, List<String>> atTen = measure(pages);
