@@ -111,8 +111,9 @@ class ProgramSearch {
     }
 
     /**
-     * Published programs per category, region and prefecture: counted over the whole index once per snapshot (that
-     * is, once per change of the catalogue), then answered from memory.
+     * Published programs that have not ended, per category, region and prefecture (what the entry pages' lists show):
+     * counted over the whole index once per snapshot (that is, once per change of the catalogue), then answered from
+     * memory.
      */
     Map<String, Map<String, Long>> totals() {
         IndexSnapshot snapshot = index.acquire();
@@ -121,7 +122,10 @@ class ProgramSearch {
             if (known != null && known.snapshot() == snapshot) {
                 return known.counts();
             }
-            Map<String, Map<String, Long>> counts = ValueCounts.count(snapshot.searcher(), new MatchAllDocsQuery(), TOTALS).counts();
+            // As the lists they lead to: ended programs left out.
+            Query listed = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(new TermQuery(new Term("status", "ended")), Occur.MUST_NOT).build();
+            Map<String, Map<String, Long>> counts = ValueCounts.count(snapshot.searcher(), listed, TOTALS).counts();
             totals.set(new Totals(snapshot, counts));
             return counts;
         } catch (IOException e) {

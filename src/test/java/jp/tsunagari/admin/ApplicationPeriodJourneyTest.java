@@ -129,6 +129,11 @@ class ApplicationPeriodJourneyTest {
         list = waitFor("/programs", p -> p.contains("14件の施策"));
         assertThat(list).contains("14件の施策").doesNotContain("もりおかエール便");
         assertThat(body("/programs?ended=include")).contains("15件の施策").contains("もりおかエール便");
+        assertThat(body("/categories/gifts")).contains("この種類の施策（3件）").doesNotContain("もりおかエール便");
+        String home = body("/");
+        assertThat(home).contains("すべての施策を一覧で見る（14件）");
+        assertThat(Jsoup.parse(home).select("a[href=/categories/gifts] + .tsn-count").text())
+                .as("the home page's count leaves the ended program out, as the category page does").isEqualTo("3件");
         assertThat(body("/programs/7")).contains("data-acceptance=\"ended\"")
                 .contains("この施策は終了しています。記録のため掲載を続けています。");
     }
