@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import jp.tsunagari.catalogue.internal.PendingDraft;
@@ -20,6 +19,7 @@ import jp.tsunagari.catalogue.internal.ProgramRevisions;
 import jp.tsunagari.catalogue.internal.ReviewRows;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +38,6 @@ public class ProgramEditor {
     private final ProgramRepository programs;
     private final ProgramParts partsOf;
     private final ReviewRows reviews;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final ProgramRevisions revisions;
     private final PendingDrafts drafts;
     private final Places places;
@@ -202,7 +201,7 @@ public class ProgramEditor {
 
     /** 最終確認日 is a day in Japan, whatever the server's time zone. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), JAPAN);
+        return JapanTime.today(clock);
     }
 
     public void unpublish(long id, long expectedVersion, String user) {

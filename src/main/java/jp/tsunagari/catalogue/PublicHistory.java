@@ -3,13 +3,13 @@ package jp.tsunagari.catalogue;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.tsunagari.catalogue.internal.ProgramRevisionEntity;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.ResultPage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class PublicHistory {
 
     public static final int PAGE_SIZE = 20;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final String VERSIONS = " from ProgramRevision r where r.programId = :id"
             + " and r.status = jp.tsunagari.catalogue.PublicationStatus.PUBLISHED"
             + " and r.action <> jp.tsunagari.catalogue.RevisionAction.DELETE";
@@ -52,7 +51,7 @@ public class PublicHistory {
 
         /** The day in Japan. */
         public LocalDate day() {
-            return LocalDate.ofInstant(publishedAt, JAPAN);
+            return LocalDate.ofInstant(publishedAt, JapanTime.ZONE);
         }
     }
 

@@ -1,12 +1,12 @@
 package jp.tsunagari.mail;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import jp.tsunagari.catalogue.ReviewEvent;
 import jp.tsunagari.staff.InvitationIssued;
 import jp.tsunagari.staff.StaffDirectory;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class Notices {
 
     private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'")
-            .withZone(ZoneId.of("Asia/Tokyo"));
+            .withZone(JapanTime.ZONE);
 
     private final MailOut mail;
     private final StaffDirectory staff;

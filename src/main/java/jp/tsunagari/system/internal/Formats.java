@@ -33,11 +33,10 @@ public class Formats {
         return value == null ? "" : DATE_TIME.format(value.atZone(java.time.ZoneId.systemDefault()));
     }
 
-    private static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
 
     /** A moment in Japan's time, whatever the server's zone, e.g. 2026-11-28 13:05 (the link check's dates). */
     public String tokyoDateTime(java.time.Instant value, Locale locale) {
-        return value == null ? "" : DATE_TIME.format(value.atZone(TOKYO));
+        return value == null ? "" : DATE_TIME.format(value.atZone(jp.tsunagari.system.JapanTime.ZONE));
     }
 
     public String number(long value, Locale locale) {
