@@ -16,7 +16,9 @@ record DiscoveryQuery(String text, Map<String, Set<String>> selected, String sor
     static final int SIZE = 20;
     static final List<String> SORTS = List.of("relevance", "source", "kana", "start", "reach", "deadline");
     /** The status values a list shows by default: every one but ended. */
-    static final Set<String> NOT_ENDED = Set.of("ongoing", "one-off");
+    static final Set<String> NOT_ENDED = java.util.Arrays.stream(jp.tsunagari.catalogue.Lifecycle.values())
+            .filter(l -> l != jp.tsunagari.catalogue.Lifecycle.ENDED).map(Codes::status)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** A query that leaves ended programs out (as lists do by default). */
     DiscoveryQuery(String text, Map<String, Set<String>> selected, String sort, int page, int size) {

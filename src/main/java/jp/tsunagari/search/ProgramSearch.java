@@ -122,9 +122,8 @@ class ProgramSearch {
             if (known != null && known.snapshot() == snapshot) {
                 return known.counts();
             }
-            // As the lists they lead to: ended programs left out.
-            Query listed = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-                    .add(new TermQuery(new Term("status", "ended")), Occur.MUST_NOT).build();
+            // With the lists' own default filter (ended programs left out), so a count is what its list shows.
+            Query listed = combine(new MatchAllDocsQuery(), new DiscoveryQuery("", Map.of(), "source", 1, 1), null);
             Map<String, Map<String, Long>> counts = ValueCounts.count(snapshot.searcher(), listed, TOTALS).counts();
             totals.set(new Totals(snapshot, counts));
             return counts;
