@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.ProgramRules;
+import jp.tsunagari.catalogue.ScheduleView;
 import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.eligibility.EligibilityText;
@@ -137,20 +138,20 @@ public class EligibilityResults {
 
     /** Whether the program takes applications on the 申込日, and which 受付期間 applies. */
     private String period(ProgramRules program, LocalDate date, Locale locale) {
-        Acceptance status = Acceptance.of(program.lifecycle(), program.schedule(), date);
+        ScheduleView on = ScheduleView.of(program.lifecycle(), program.schedule(), date);
         String day = JapanTime.format(date, locale);
-        return switch (status) {
+        return switch (on.acceptance()) {
             case UNKNOWN -> null;
             case ENDED -> messages.getMessage("eligibility.period.ended", new Object[] {day}, locale);
-            case NOW -> window("eligibility.period.open", day, Acceptance.openOn(program.schedule(), date), locale);
-            case SOON -> window("eligibility.period.next", day, Acceptance.next(program.schedule(), date), locale);
+            case NOW -> window("eligibility.period.open", day, on.open(), locale);
+            case SOON -> window("eligibility.period.next", day, on.next(), locale);
             case CLOSED -> messages.getMessage("eligibility.period.closed", new Object[] {day}, locale);
         };
     }
 
-    private String window(String key, String day, java.util.Optional<Acceptance.Window> w, Locale locale) {
-        return messages.getMessage(key, new Object[] {day, JapanTime.format(w.map(Acceptance.Window::start).orElse(null),
-                locale), JapanTime.format(w.map(Acceptance.Window::end).orElse(null), locale)}, locale);
+    private String window(String key, String day, Acceptance.Window w, Locale locale) {
+        return messages.getMessage(key, new Object[] {day, JapanTime.format(w.start(), locale),
+                JapanTime.format(w.end(), locale)}, locale);
     }
 
     Reason reason(Evaluation.CriterionResult r, Locale locale, Map<String, Localized> names) {
