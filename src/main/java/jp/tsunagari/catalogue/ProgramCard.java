@@ -40,7 +40,7 @@ public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric,
                       String prefectureCode, String prefectureNameJa, String prefectureNameEn,
                       String municipalityCode, String municipalityNameJa, String municipalityNameEn,
                       Integer startYear, Integer startMonth, Integer eventYear, Integer eventMonth,
-                      String summary, Lifecycle lifecycle) {
+                      String summary, Lifecycle lifecycle, Integer endYear, Integer endMonth) {
     }
 
     public record KeyMetric(String labelJa, String labelEn, long value, String unitJa, LocalDate asOf) {

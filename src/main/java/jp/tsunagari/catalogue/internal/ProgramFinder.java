@@ -91,11 +91,7 @@ public class ProgramFinder {
         }
         Long[] array = ids.toArray(Long[]::new);
         List<ProgramCard.Row> rows = new ArrayList<>();
-        Map<Long, Integer[]> ends = new HashMap<>();
-        query(ROWS, array, rs -> {
-            rows.add(row(rs));
-            ends.put(rs.getLong(1), new Integer[] {rs.getObject(18, Integer.class), rs.getObject(19, Integer.class)});
-        });
+        query(ROWS, array, rs -> rows.add(row(rs)));
         Map<Long, List<ProgramContent.Period>> periods = new HashMap<>();
         query(PERIODS, array, rs -> periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                 .add(new ProgramContent.Period(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
@@ -115,7 +111,7 @@ public class ProgramFinder {
                 audiences.getOrDefault(row.id(), Set.of()), metrics.get(row.id()),
                 places.getOrDefault(row.id(), List.of()),
                 eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE),
-                Acceptance.of(row.lifecycle(), new ProgramContent.Schedule(ends.get(row.id())[0], ends.get(row.id())[1],
+                Acceptance.of(row.lifecycle(), new ProgramContent.Schedule(row.endYear(), row.endMonth(),
                         periods.get(row.id())), today))).toList();
     }
 
@@ -123,7 +119,8 @@ public class ProgramFinder {
         return new ProgramCard.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getObject(12, Integer.class), rs.getObject(13, Integer.class), rs.getObject(14, Integer.class),
-                rs.getObject(15, Integer.class), rs.getString(16), Lifecycle.valueOf(rs.getString(17)));
+                rs.getObject(15, Integer.class), rs.getString(16), Lifecycle.valueOf(rs.getString(17)),
+                rs.getObject(18, Integer.class), rs.getObject(19, Integer.class));
     }
 
     private Map<Long, ProgramCard.KeyEligibility> keyEligibility(Long[] ids) {
