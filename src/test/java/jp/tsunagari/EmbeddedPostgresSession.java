@@ -65,6 +65,8 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             String version;
             try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("create role " + USER + " login createdb password '" + PASSWORD + "'");
+                // DROP DATABASE ... WITH (FORCE) must also end an autovacuum worker busy in the test's database
+                s.execute("grant pg_signal_backend to " + USER);
                 s.execute("create database " + DATABASE + " owner " + USER);
                 try (ResultSet r = s.executeQuery("show server_version")) {
                     r.next();

@@ -33,8 +33,22 @@ record PgServer(String url, String user, String password) {
         return AppProcess.Database.postgres(urlOf(name), user, password);
     }
 
-    void drop(String name) throws SQLException {
-        execute("drop database if exists " + name + " with (force)");
+    /**
+     * Drops the database, trying again for a few seconds: after a load run an autovacuum worker may be inside it,
+     * and a server given with -Dpg.user may not let that user end it (the embedded one grants pg_signal_backend).
+     */
+    void drop(String name) throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute("drop database if exists " + name + " with (force)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
     }
 
     private void execute(String... sql) throws SQLException {
