@@ -102,7 +102,7 @@ class ApplicationPeriodJourneyTest {
 
         String page = body("/programs/7");
         assertThat(page).contains("申込書を郵送するか、申込フォームから申し込む").contains("href=\"tel:019-651-4111\"")
-                .contains("data-acceptance=\"now\"").contains("受付中: 2026年12月15日まで")
+                .contains("data-acceptance=\"now\"").contains(">2026年12月15日まで<")
                 .contains("2026年11月1日～2026年12月15日").contains("2026年12月まで");
         String list = body("/programs");
         assertThat(facetCount(list, "accepting-now")).isEqualTo(1);
