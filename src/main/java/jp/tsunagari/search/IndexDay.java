@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The day in Japan whose 受付状況 the index holds (its documents' status, accepting and deadline values depend on
  * it). When the day changes, the programs with a registered end or 受付期間 are written again with the changed ones;
- * when most programs have dates, the whole index is built instead ({@value #DAILY_UPDATE_LIMIT}).
+ * when most programs have dates, the whole index is built instead ({@value #DAILY_UPDATE_LIMIT}). The day is
+ * recorded with each commit, so an index opened from disk on the day it was written needs nothing more.
  */
 final class IndexDay {
 
@@ -36,6 +37,11 @@ final class IndexDay {
 
     boolean holds(LocalDate today) {
         return today.equals(day);
+    }
+
+    /** The day the index holds; null when unknown (an index made before the day was recorded). */
+    LocalDate held() {
+        return day;
     }
 
     void set(LocalDate today) {

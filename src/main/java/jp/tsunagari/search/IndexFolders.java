@@ -35,10 +35,15 @@ final class IndexFolders {
     static final String MARKER = "catalogue.marker";
     static final String DATABASE = "catalogue.database";
     static final String MAPPING = "catalogue.mapping";
+    /** The day in Japan whose 受付状況 the documents hold (absent in an index made before it was recorded). */
+    static final String DAY = "catalogue.day";
     private static final String PREFIX = "build-";
 
-    /** An index found on disk that can be caught up: its writer, folder and the marker it reached. */
-    record Stored(IndexWriter writer, Path folder, long marker) {
+    /**
+     * An index found on disk that can be caught up: its writer, folder, the marker it reached and the day its
+     * documents were written for (null if not recorded).
+     */
+    record Stored(IndexWriter writer, Path folder, long marker, java.time.LocalDate day) {
 
         /** A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). */
         IndexSnapshot open(long started) {
@@ -133,7 +138,9 @@ final class IndexFolders {
                     : data.get(MARKER) == null || Long.parseLong(data.get(MARKER)) > current ? "a marker ahead of the database"
                     : null;
             if (why == null) {
-                return Optional.of(new Stored(writer, folder, Long.parseLong(data.get(MARKER))));
+                String day = data.get(DAY);
+                return Optional.of(new Stored(writer, folder, Long.parseLong(data.get(MARKER)),
+                        day == null ? null : java.time.LocalDate.parse(day)));
             }
             log.info("The search index in {} is not used: it was built from {}; building a new one", folder, why);
         } catch (IOException | RuntimeException e) {
@@ -143,10 +150,14 @@ final class IndexFolders {
         return Optional.empty();
     }
 
-    /** Commits what the writer holds, recording where it was read from. */
-    static void commit(IndexWriter writer, long marker, String database) throws IOException {
-        writer.setLiveCommitData(Map.of(MARKER, Long.toString(marker), DATABASE, database,
-                MAPPING, Integer.toString(ProgramDocuments.MAPPING)).entrySet());
+    /** Commits what the writer holds, recording where it was read from and the day it holds (if known). */
+    static void commit(IndexWriter writer, long marker, String database, java.time.LocalDate day) throws IOException {
+        Map<String, String> data = new HashMap<>(Map.of(MARKER, Long.toString(marker), DATABASE, database,
+                MAPPING, Integer.toString(ProgramDocuments.MAPPING)));
+        if (day != null) {
+            data.put(DAY, day.toString());
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }
 

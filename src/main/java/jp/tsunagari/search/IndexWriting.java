@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
@@ -81,6 +83,25 @@ final class IndexWriting {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Replaces the documents of the programs (removing those no longer published), written for {@code today}. */
+    static void replace(IndexWriter writer, Set<Long> ids, SearchSources sources, Areas areas, LocalDate today)
+            throws IOException {
+        for (Long id : ids) {
+            writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
+        }
+        sources.eachPublished(List.copyOf(ids), source -> add(writer, source, areas, today));
+    }
+
+    /** A reader of the index's last commit, opened from {@code previous} (the same one, referenced again, if unchanged). */
+    static DirectoryReader reopen(DirectoryReader previous) throws IOException {
+        DirectoryReader reader = DirectoryReader.openIfChanged(previous);
+        if (reader == null) {
+            previous.incRef();
+            return previous;
+        }
+        return reader;
     }
 
     /** Builds an index of {@code published} in memory in one go, as of today (measurements, equivalence tests). */

@@ -20,7 +20,6 @@ import jp.tsunagari.system.ViewsOutdated;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * database or with another mapping, or the log has a gap. It follows the database's change marker: at once after a change committed by this instance, and within
  * {@code catalogue.search.refresh-ms} (default 2 s) after a change committed by another instance. A change to some
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
- * a gap in the log rebuilds the whole index, while searches go on on the previous one. 受付状況 depends on the day:
- * when the day in Japan changes (checked with the marker, so within the refresh delay after 00:00 JST, and at the
- * first refresh of an index opened from disk), the programs with an end or 受付期間 are written again.
+ * a gap in the log rebuilds the whole index, while searches go on on the previous one. 受付状況 depends on the day
+ * ({@link IndexDay}): the scheduled refresh writes a new day in the background; readiness and saves wait only for the
+ * marker.
  */
 @Component
 class ProgramIndex {
@@ -87,7 +86,7 @@ class ProgramIndex {
 
     private void openEarly() {
         try {
-            refresh();
+            refresh(false);
         } catch (RuntimeException e) {
             // tried again at readiness (onStart), where a failure stops the start-up
             log.debug("The search index was not opened early: {}", e.toString());
@@ -152,19 +151,19 @@ class ProgramIndex {
 
     IndexSnapshot snapshot() {
         IndexSnapshot s = snapshot;
-        return s != null ? s : refresh();
+        return s != null ? s : refresh(false);
     }
 
-    /** Readiness waits for the index (opened early, on its own thread: this waits for it or finishes it). */
+    /** Readiness waits for the index caught up with the marker (opened early, on its own thread). */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        refresh();
+        refresh(false);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onLocalChange(ChangeMarker.CatalogueChanged changed) {
         if (!closed) {
-            refresh();
+            refresh(false);
         }
     }
 
@@ -172,29 +171,31 @@ class ProgramIndex {
     void refreshIfChanged() {
         IndexSnapshot s = snapshot;
         if (s != null && (marker.current() != s.marker() || !day.holds(day.today()))) {
-            refresh();
+            refresh(true);
         }
     }
 
     /**
      * Brings the index up to the marker: nothing to do if it is there already (a change may have been applied by
-     * another caller while this one waited), only the changed programs if the log names them, else everything.
+     * another caller while this one waited), only the changed programs if the log names them, else everything; and,
+     * {@code withNewDay}, to today (the programs with dates written again if the index holds another day).
      */
-    synchronized IndexSnapshot refresh() {
+    synchronized IndexSnapshot refresh(boolean withNewDay) {
         if (closed) {
             throw new IllegalStateException("The search index is closed (the app is stopping)");
         }
         long to = marker.current();
         LocalDate today = day.today();
         IndexSnapshot s = snapshot != null ? snapshot : openStored(to);
-        if (s != null && s.marker() == to && day.holds(today)) {
+        if (s != null && s.marker() == to && (day.holds(today) || !withNewDay)) {
             return s;
         }
         Optional<Set<Long>> changed = s == null || writer == null ? Optional.empty() : marker.changesSince(s.marker(), to);
-        changed = day.toUpdate(changed, today, sources);
-        IndexSnapshot next = changed.isPresent() ? update(changed.get(), to, today) : rebuild();
-        day.set(today);
-        return next;
+        changed = withNewDay ? day.toUpdate(changed, today, sources) : changed;
+        if (changed.isEmpty()) {
+            return rebuild();
+        }
+        return update(changed.get(), to, today, withNewDay ? today : day.held());
     }
 
     /** The index kept from the last run, if it can be caught up; it becomes the current one. */
@@ -208,6 +209,7 @@ class ProgramIndex {
         if (snapshot != null) {
             writer = stored.get().writer();
             folder = stored.get().folder();
+            day.set(stored.get().day());
         }
         return snapshot;
     }
@@ -230,7 +232,7 @@ class ProgramIndex {
         IndexWriter built = IndexWriting.newWriter(into, analyzer);
         try {
             int documents = IndexWriting.addAll(built, sources, areas, today);
-            IndexFolders.commit(built, from, database());
+            IndexFolders.commit(built, from, database(), today);
             IndexSnapshot next = new IndexSnapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
                     Instant.now(), documents, Duration.ofNanos(System.nanoTime() - started));
             day.set(today);
@@ -262,24 +264,21 @@ class ProgramIndex {
         }
     }
 
-    /** Replaces the documents of the changed programs (removing those no longer published). */
-    private IndexSnapshot update(Set<Long> ids, long to, LocalDate today) {
+    /**
+     * Replaces the documents of the changed programs (removing those no longer published), written for
+     * {@code today}; the commit records {@code held}, the day the index as a whole then holds (and so does the day).
+     */
+    private IndexSnapshot update(Set<Long> ids, long to, LocalDate today, LocalDate held) {
         long started = System.nanoTime();
         try {
-            for (Long id : ids) {
-                writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
-            }
-            sources.eachPublished(List.copyOf(ids), source -> IndexWriting.add(writer, source, areas, today));
-            IndexFolders.commit(writer, to, database());
+            IndexWriting.replace(writer, ids, sources, areas, today);
+            IndexFolders.commit(writer, to, database(), held);
             IndexSnapshot previous = snapshot;
-            DirectoryReader reader = DirectoryReader.openIfChanged((DirectoryReader) previous.searcher().getIndexReader());
-            if (reader == null) {
-                reader = (DirectoryReader) previous.searcher().getIndexReader();
-                reader.incRef();
-            }
+            DirectoryReader reader = IndexWriting.reopen((DirectoryReader) previous.searcher().getIndexReader());
             IndexSearcher searcher = new IndexSearcher(reader);
             IndexSnapshot next = new IndexSnapshot(searcher, to, Instant.now(), reader.numDocs(),
                     Duration.ofNanos(System.nanoTime() - started));
+            day.set(held);
             swap(next);
             previous.release();
             log.info("Search index updated: {} changed programs in {} ms (change marker {}, {} programs)", ids.size(),

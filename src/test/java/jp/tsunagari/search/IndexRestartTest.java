@@ -12,6 +12,7 @@ import jp.tsunagari.catalogue.SearchSources;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
+import jp.tsunagari.system.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,8 +80,11 @@ class IndexRestartTest {
     }
 
     ProgramIndex start() {
-        restarted = new ProgramIndex(sources, marker, places, events, checker, java.time.Clock.systemUTC(),
-                FOLDER.toString());
+        return start(java.time.Clock.systemUTC());
+    }
+
+    ProgramIndex start(java.time.Clock clock) {
+        restarted = new ProgramIndex(sources, marker, places, events, checker, clock, FOLDER.toString());
         restarted.onStart();
         return restarted;
     }
@@ -89,10 +93,14 @@ class IndexRestartTest {
         return new ProgramSearch(index).search(new DiscoveryQuery(text, Map.of(), "relevance", 1, 50)).ids();
     }
 
+    static List<Long> accepting(ProgramIndex index, String code) {
+        return new ProgramSearch(index).search(new DiscoveryQuery("", Map.of("accepting", java.util.Set.of(code)),
+                "relevance", 1, 50)).ids();
+    }
+
     @Test
     void aRestartOpensTheKeptIndexAndCatchesUpWithChangesMadeWhileItWasDown() {
-        appIndex.snapshot();
-        appIndex.close();
+        appIndex.close(); // built at the context's start; closing commits nothing more
 
         // While it is down, the catalogue changes (this test's editor stands in for another instance).
         ProgramEditor.Editable e = editor.editable(7).orElseThrow();
@@ -129,6 +137,42 @@ class IndexRestartTest {
             assertThat(folders.filter(Files::isDirectory).count()).as("older builds are removed").isEqualTo(1);
         } catch (IOException io) {
             throw new IllegalStateException(io);
+        }
+    }
+
+    @Test
+    void theIndexRemembersItsDayAndARestartOnALaterDayIsReadyBeforeTheDayIsRewritten() {
+        appIndex.close();
+        ProgramEditor.Editable e = editor.editable(7).orElseThrow();
+        editor.save(7, e.version(), e.content().renamed("日付記録試験"), true, "test");
+        jdbc.update("insert into program_application_period (program_id, position, starts_on, ends_on, yearly) "
+                + "values (7, 0, date '2026-11-01', date '2026-12-15', false)");
+        try {
+            TestClock clock = new TestClock(java.time.Instant.parse("2026-12-10T01:00:00Z"));
+            ProgramIndex index = start(clock); // a later day than the app's index was written for
+            assertThat(accepting(index, "now")).containsExactly(7L);
+            index.refreshIfChanged(); // the new day's rewrite, as scheduled
+
+            // The same day: the index opened from disk holds it already; nothing is written again.
+            index.close();
+            index = start(clock);
+            IndexSnapshot opened = index.snapshot();
+            assertThat(index.refresh(true)).as("no new day to write").isSameAs(opened);
+            assertThat(index.builds()).isZero();
+
+            // A later day: ready at once on the kept index (the day before's 受付状況); the scheduled refresh then
+            // writes the dated programs for the new day.
+            index.close();
+            clock.set(java.time.Instant.parse("2026-12-20T01:00:00Z"));
+            index = start(clock);
+            assertThat(index.snapshot()).as("readiness did not wait for the new day").isNotNull();
+            assertThat(accepting(index, "now")).containsExactly(7L);
+            index.refreshIfChanged();
+            assertThat(accepting(index, "now")).isEmpty();
+            assertThat(accepting(index, "closed")).containsExactly(7L);
+            assertThat(index.builds()).as("a few dated programs are updated, not the whole index built").isZero();
+        } finally {
+            jdbc.update("delete from program_application_period where program_id = 7");
         }
     }
 }
