@@ -23,24 +23,6 @@ class AdminBrowserTest extends BrowserTest {
     @Autowired
     ProgramEditor editor;
 
-    private void accessible(String page) {
-        assertThat(Axe.violations(page)).as("axe on " + page).isEmpty();
-    }
-
-    private WebElement field(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void type(String id, String text) {
-        WebElement input = field(id);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void press(String action) {
-        browser.findElement(By.cssSelector("button[name=action][value='" + action + "']")).click();
-    }
-
     private void signIn() {
         open("/admin");
         assertThat(browser.getCurrentUrl()).endsWith("/login");

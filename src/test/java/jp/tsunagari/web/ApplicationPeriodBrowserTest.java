@@ -25,24 +25,6 @@ class ApplicationPeriodBrowserTest extends BrowserTest {
 
     private final LocalDate today = JapanTime.today(java.time.Clock.systemUTC());
 
-    private void accessible(String page) {
-        assertThat(Axe.violations(page)).as("axe on " + page).isEmpty();
-    }
-
-    private WebElement field(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void type(String id, String text) {
-        WebElement input = field(id);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void press(String action) {
-        browser.findElement(By.cssSelector("button[name=action][value='" + action + "']")).click();
-    }
-
     /** Scrolls the element to the top of the window, so that a screenshot shows it. */
     private void scrollTo(WebElement element) {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'});", element);

@@ -60,6 +60,27 @@ public abstract class BrowserTest {
                 .as("Content-Security-Policy violations on " + browser.getCurrentUrl()).isEmpty();
     }
 
+    /** No axe violations on the page as it is now ({@code page} names it in the message). */
+    protected void accessible(String page) {
+        org.assertj.core.api.Assertions.assertThat(Axe.violations(page)).as("axe on " + page).isEmpty();
+    }
+
+    protected org.openqa.selenium.WebElement field(String id) {
+        return browser.findElement(org.openqa.selenium.By.id(id));
+    }
+
+    /** Replaces the text of the field with id {@code id}. */
+    protected void type(String id, String text) {
+        org.openqa.selenium.WebElement input = field(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Presses the form's submit button {@code name=action value=action}. */
+    protected void press(String action) {
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[name=action][value='" + action + "']")).click();
+    }
+
     protected void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,20 +45,6 @@ class ReviewJourneyBrowserTest extends BrowserTest {
 
     static final String EMAIL = "morioka-tanto@example.lg.jp";
     static final String PASSWORD = "morioka journey pass";
-
-    private void accessible(String page) {
-        assertThat(Axe.violations(page)).as("axe on " + page).isEmpty();
-    }
-
-    private WebElement field(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private void type(String id, String text) {
-        WebElement input = field(id);
-        input.clear();
-        input.sendKeys(text);
-    }
 
     private void click(String css) {
         browser.findElement(By.cssSelector(css)).click();
