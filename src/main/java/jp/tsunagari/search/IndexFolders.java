@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class IndexFolders {
      * An index found on disk that can be caught up: its writer, folder, the marker it reached and the day its
      * documents were written for (null if not recorded).
      */
-    record Stored(IndexWriter writer, Path folder, long marker, java.time.LocalDate day) {
+    record Stored(IndexWriter writer, Path folder, long marker, LocalDate day) {
 
         /** A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). */
         IndexSnapshot open(long started) {
@@ -140,7 +141,7 @@ final class IndexFolders {
             if (why == null) {
                 String day = data.get(DAY);
                 return Optional.of(new Stored(writer, folder, Long.parseLong(data.get(MARKER)),
-                        day == null ? null : java.time.LocalDate.parse(day)));
+                        day == null ? null : LocalDate.parse(day)));
             }
             log.info("The search index in {} is not used: it was built from {}; building a new one", folder, why);
         } catch (IOException | RuntimeException e) {
@@ -151,7 +152,7 @@ final class IndexFolders {
     }
 
     /** Commits what the writer holds, recording where it was read from and the day it holds (if known). */
-    static void commit(IndexWriter writer, long marker, String database, java.time.LocalDate day) throws IOException {
+    static void commit(IndexWriter writer, long marker, String database, LocalDate day) throws IOException {
         Map<String, String> data = new HashMap<>(Map.of(MARKER, Long.toString(marker), DATABASE, database,
                 MAPPING, Integer.toString(ProgramDocuments.MAPPING)));
         if (day != null) {

@@ -266,7 +266,7 @@ class ProgramIndex {
 
     /**
      * Replaces the documents of the changed programs (removing those no longer published), written for
-     * {@code today}; the commit records {@code held}, the day the index as a whole then holds (and so does the day).
+     * {@code today}; {@code held}, the day the index as a whole then holds, goes into the commit and {@link IndexDay}.
      */
     private IndexSnapshot update(Set<Long> ids, long to, LocalDate today, LocalDate held) {
         long started = System.nanoTime();
