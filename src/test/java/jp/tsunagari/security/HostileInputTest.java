@@ -498,6 +498,9 @@ class HostileInputTest {
         }
     }
 
+    /** The title of the app's page for a malformed request (status 400). */
+    static final String BAD_REQUEST_TITLE = "<title>リクエストの内容に誤りがあります";
+
     static Result check(RawHttp http, Probe p, Set<String> messages) {
         Response response;
         try {
@@ -510,6 +513,12 @@ class HostileInputTest {
                 || new String(p.bytes(), StandardCharsets.ISO_8859_1).startsWith("PRI "))) {
             // Documented protocol behaviour: a request line without a version is HTTP/0.9 (the answer is the body
             // alone, no status line); an HTTP/2 preface on this HTTP/1.1 connector is closed.
+            return new Result(-1, false, false, List.of());
+        }
+        if (response.status() == -1 && new String(response.body(), StandardCharsets.UTF_8).contains(BAD_REQUEST_TITLE)) {
+            // Tomcat refuses a request target with characters it does not allow (a raw "[" in the query) before it has
+            // read the version; when the rest of the request line has not arrived yet (a rare timing under load), it
+            // cannot tell the version and answers the HTTP/0.9 way: the app's 400 page alone, without a status line.
             return new Result(-1, false, false, List.of());
         }
         boolean serverError = response.status() >= 500 || response.status() < 100;
