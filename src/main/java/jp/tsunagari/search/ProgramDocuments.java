@@ -38,8 +38,9 @@ final class ProgramDocuments {
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
+     * 4: Lucene 10 (its Kuromoji may cut words otherwise than 9.12's did: an index of 9.12 is not reused).
      */
-    static final int MAPPING = 3;
+    static final int MAPPING = 4;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
             "accepting");
     /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
