@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Two application instances on one PostgreSQL behind nginx (docs/operations.md, "Several instances behind nginx").
-# Run as root by .ci/run after `./mvnw verify`:  bash .ci/cluster-test.sh [path/to/tsunagari-catalogue.jar]
+# Run as root by .ci/run after `./mvnw verify`:  bash .ci/cluster-test.sh [RUN_DIR]
+# The instances run the documented way (docs/operations.md, "Build and run"): JDK 25, the jar built with Spring AOT and
+# extracted, with the AOT cache of a training run: RUN_DIR as tools/package.sh makes it (app/ and app.aot), made by
+# this script when no RUN_DIR is given (about 1.5 min). One restart uses a missing cache: the JVM must start without it.
 # Starts a private PostgreSQL cluster (127.0.0.1:15432), two instances (127.0.0.1:18081 = A, 127.0.0.1:18082 = B)
 # and nginx with .ci/nginx-cluster.conf (127.0.0.1:18080), checks sessions, change propagation, edit conflicts,
 # stopping an instance under load and backup/restore, and stops everything it started, also on failure.
@@ -9,9 +12,9 @@ set -eEuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-JAR=${1:-$ROOT/target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar}
-[ -f "$JAR" ] || { echo "cluster: FAIL no application jar at $JAR (build it with ./mvnw verify or ./mvnw package)" >&2; exit 1; }
-JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+RUN_DIR=${1:-}
+[ -z "$RUN_DIR" ] || RUN_DIR=$(cd "$RUN_DIR" && pwd)
+JAVA=$("$ROOT/tools/java.sh")
 CONF=$HERE/nginx-cluster.conf
 
 PROXY=18080 PORT_A=18081 PORT_B=18082 PGPORT=15432
@@ -203,6 +206,14 @@ psql_on postgres -c "create user catalogue password '$DB_PASSWORD'" -c "create d
 echo "cluster: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 
 # --- application instances -------------------------------------------------------------------------------------------
+if [ -z "$RUN_DIR" ]; then
+  RUN_DIR=$WORK/run
+  "$ROOT/tools/package.sh" "$RUN_DIR" || fail "tools/package.sh failed"
+fi
+RUN_JAR=$(ls "$RUN_DIR"/app/*.jar | head -1)
+[ -f "$RUN_JAR" ] && [ -s "$RUN_DIR/app.aot" ] || fail "no app/*.jar and app.aot in $RUN_DIR (tools/package.sh makes them)"
+AOT_CACHE=$RUN_DIR/app.aot    # start_app's cache; one restart below uses a missing one
+echo "cluster: instances run $JAVA with Spring AOT and the AOT cache $AOT_CACHE"
 start_app() { # name port: starts an instance in the background, log in $WORK/app-NAME.log, pid in NAME_PID
   local name=$1 port=$2
   env SPRING_PROFILES_ACTIVE=postgres \
@@ -211,7 +222,8 @@ start_app() { # name port: starts an instance in the background, log in $WORK/ap
       SERVER_PORT="$port" SERVER_FORWARD_HEADERS_STRATEGY=native \
       CATALOGUE_ADMIN_PASSWORD="$ADMIN_PASSWORD" CATALOGUE_DATA_DIR="$WORK/unused-data-$name" \
       CATALOGUE_SEARCH_REFRESH_MS=1000 \
-      java -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$JAR" >>"$WORK/app-$name.log" 2>&1 &
+      "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true \
+      -XX:AOTCache="$AOT_CACHE" -jar "$RUN_JAR" >>"$WORK/app-$name.log" 2>&1 &
   printf -v "${name}_PID" '%s' "$!"
 }
 
@@ -421,12 +433,17 @@ as_postgres "$PGBIN/createdb" -h "$WORK/pg" -p "$PGPORT" -O catalogue catalogue
 "$PGBIN/pg_restore" -h 127.0.0.1 -p "$PGPORT" -U catalogue -d catalogue --no-owner --exit-on-error "$WORK/catalogue.dump" \
   || fail "pg_restore failed"
 unset PGPASSWORD
+# This start also shows that a missing AOT cache never stops an instance: the JVM reports it and starts without it.
+AOT_CACHE=$WORK/missing.aot
+lines=$(wc -l < "$WORK/app-A.log")
 start_app A "$PORT_A"
 wait_ready A "$PORT_A" "$A_PID"
+tail -n +"$((lines + 1))" "$WORK/app-A.log" | grep -q 'error.*\[aot.*processing the AOT cache' \
+  || fail "the JVM did not report the missing AOT cache"
 has "$A/programs/3" "$NEW_NAME" || fail "after the restore, A does not serve program 3 with the edited name"
 search_has "$A" "$TOKEN" 3 || fail "after the restore, A's search does not find the edited program 3"
 has "$P/programs/3" "$NEW_NAME" || fail "after the restore, the proxy does not serve program 3 with the edited name"
 [ "$(grep -c 'Successfully applied' "$WORK/app-A.log" || true)" -le 1 ] || fail "Flyway migrated the restored database again"
-ok "pg_dump -Fc, drop and recreate the database, pg_restore: a restarted instance serves the edited program 3 (page and search)"
+ok "pg_dump -Fc, drop and recreate the database, pg_restore: a restarted instance (started with a missing AOT cache) serves the edited program 3 (page and search)"
 
 echo "cluster: $PASSED checks passed in $(( $(date +%s) - STARTED )) s"

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The CDS training run requests real pages of every kind over HTTP: each answers as a visitor would see it (only the
+ * The AOT cache's training run requests real pages of every kind over HTTP: each answers as a visitor would see it (only the
  * deliberately missing page is a 404), so the archive is trained on the serving code and not on error pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -20,7 +20,7 @@ class TrainingRunTest {
 
     @Test
     void everyPageOfTheTrainingRunAnswers() {
-        Map<String, Integer> statuses = TrainingRun.visit(URI.create("http://127.0.0.1:" + port));
+        Map<String, Integer> statuses = TrainingRun.visit(URI.create("http://127.0.0.1:" + port), 2);
 
         assertThat(statuses.keySet()).containsExactlyElementsOf(TrainingRun.PATHS);
         statuses.forEach((path, status) ->
