@@ -15,14 +15,14 @@
 # BENCH_DURATION s of wrk -t2 -c16 with bench/eligibility.lua (a different person's answers on every request).
 # BENCH_OFF_ARGS: more app arguments for the cache-off start, e.g. --catalogue.search.result-cache-size=0 to measure
 # searches that are not in the result cache either.
-# BENCH_ONLY_CHECKER=1 runs only that pass (no start-up measurements, no CDS archive, no nginx, no page runs):
+# BENCH_ONLY_CHECKER=1 runs only that pass (no start-up measurements, no nginx, no page runs):
 #   BENCH_ONLY_CHECKER=1 bench/run.sh 0        # the 15 seeded programs; also 20000, 100000
 #
 # Page cache off pass (issue 17; on by default, BENCH_CACHE_OFF=0 leaves it out): after the page runs, the app is
 # stopped and started again on the same data with --catalogue.page-cache.enabled=false (the restart is measured:
 # launch to readiness 200, then to the first 200 of a search page), warmed up, then BENCH_RUNS runs of the same
 # pages and the distinct searches on the app only, wrk -t2 -c16, RSS sampled. The checker pass follows it.
-# BENCH_ONLY_CACHE_OFF=1 runs only that pass (no start-up measurements, no CDS archive, no cache-on runs, no nginx,
+# BENCH_ONLY_CACHE_OFF=1 runs only that pass (no start-up measurements, no cache-on runs, no nginx,
 # no checker):
 #   BENCH_ONLY_CACHE_OFF=1 bench/run.sh 0      # the 15 seeded programs; also 100000
 # Output: a Markdown report on stdout and in target/bench/report.md; work files and logs in target/bench/.
@@ -48,15 +48,18 @@ CHECKER_SAMPLE=50                            # distinct checker URLs fetched wit
 CACHE_OFF=${BENCH_CACHE_OFF:-1}              # the page cache off pass (1) or not (0)
 ONLY_CACHE_OFF=${BENCH_ONLY_CACHE_OFF:-0}    # 1: only the page cache off pass
 CACHE_OFF_CONNECTIONS=16
+CURVE=${BENCH_CURVE:-1}                      # the start-up and warm-up curve pass (bench/warmup.sh) (1) or not (0)
+CURVE_DONE=0
 [ "$ONLY_CHECKER" = 1 ] && [ "$ONLY_CACHE_OFF" = 1 ] \
   && { echo "bench: BENCH_ONLY_CHECKER and BENCH_ONLY_CACHE_OFF exclude each other" >&2; exit 2; }
-[ "$ONLY_CHECKER" = 1 ] && { CHECKER=1; CACHE_OFF=0; STARTS=0; }
-[ "$ONLY_CACHE_OFF" = 1 ] && { CACHE_OFF=1; CHECKER=0; STARTS=0; }
+[ "$ONLY_CHECKER" = 1 ] && { CHECKER=1; CACHE_OFF=0; STARTS=0; CURVE=0; }
+[ "$ONLY_CACHE_OFF" = 1 ] && { CACHE_OFF=1; CHECKER=0; STARTS=0; CURVE=0; }
 
 [[ "$N" =~ ^[0-9]+$ ]] || { echo "usage: bench/run.sh [N]  (N = number of programs, 0 = default database)" >&2; exit 2; }
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
+JAVA=$("$ROOT/tools/java.sh")                # the JDK 25 the jar is built for
 OUT=$ROOT/target/bench                       # absolute: H2 refuses a data folder relative to the working directory
 JAR=$ROOT/target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar
 DATA=$OUT/data-$N
@@ -126,6 +129,8 @@ ESTIMATE=$(( MEASURE + (${#PAGES[@]} + 1) * WARMUP + STARTS * 40 + 60 ))
 # the cache off pass: the app only (no nginx), its warm-up, and the restart
 [ "$CACHE_OFF" = 1 ] && ESTIMATE=$(( ESTIMATE + (RUNS * DURATION + WARMUP) * (${#PAGES[@]} + 1) + 30 ))
 [ "$CHECKER" = 1 ] && ESTIMATE=$(( ESTIMATE + CHECKER_WARMUP + RUNS * DURATION + 30 ))
+# the warm-up curve: two setups, each two starts, the windows and two warm runs of 15 s
+[ "$CURVE" = 1 ] && ESTIMATE=$(( ESTIMATE + 2 * (${BENCH_CURVE_WINDOWS:-8} * 15 + 30 + 30) ))
 log "N=$N, $RUNS runs x $DURATION s, $(if [ "$ONLY_CHECKER" = 1 ]; then echo "checker pass only, wrk -t$THREADS -c$CHECKER_CONNECTIONS"
     elif [ "$ONLY_CACHE_OFF" = 1 ]; then echo "page cache off pass only, wrk -t$THREADS -c$CACHE_OFF_CONNECTIONS"
     else echo "wrk -t$THREADS -c$CONNECTIONS$([ "$CACHE_OFF" = 1 ] && echo " (cache off -c$CACHE_OFF_CONNECTIONS)")$(
@@ -139,38 +144,34 @@ mkdir -p "$WWW" "$OUT/nginx/logs" "$OUT/nginx/temp" "$OUT/wrk" "$OUT/start"
 : > "$RESULTS"
 
 # --- build ---------------------------------------------------------------------------------------------------------
+# The documented run (docs/operations.md): tools/package.sh builds the jar with Spring AOT (-Paot), extracts it into
+# $OUT/run/app and records the AOT cache $OUT/run/app.aot with a training run, with the benchmark's JVM options.
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
-  log "building the jar"
-  # -Paot: Spring AOT processing, used by the documented run (the plain start-up measurement ignores it)
-  (cd "$ROOT" && ./mvnw -q -B -o -Paot -DskipTests package) || fail "build failed"
+  log "building the jar and the AOT cache (tools/package.sh)"
+  CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" "$OUT/run" || fail "tools/package.sh failed"
+elif [ ! -s "$OUT/run/app.aot" ] || [ "$JAR" -nt "$OUT/run/app.aot" ]; then
+  [ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"
+  log "the AOT cache for the jar as it is (tools/package.sh --jar)"
+  CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" --jar "$JAR" "$OUT/run" || fail "tools/package.sh failed"
 fi
 [ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"
 
 # --- helpers for the app ---------------------------------------------------------------------------------------------
 status_of() { "${CURL[@]}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
 
-# The documented way to run (docs/operations.md): the jar built with Spring AOT processing (-Paot) and extracted, run
-# with -Dspring.aot.enabled=true and a class data sharing archive made by a training run that serves a page of every
-# kind before it stops (-Dcatalogue.training-run=true, system.TrainingRun);
-# RUN_JAR and CDS_OPTS are set by prepare_cds.
-RUN_JAR=$JAR
-CDS_OPTS=''
-prepare_cds() {
-  rm -rf "$OUT/app" "$OUT/app.jsa" "$OUT/cds-data"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$OUT/app" > /dev/null
-  CATALOGUE_DATA_DIR=$OUT/cds-data java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$OUT/app.jsa" \
-    -Dcatalogue.training-run=true \
-    -jar "$OUT/app/$(basename "$JAR")" --server.port=0 --server.address=127.0.0.1 > "$OUT/cds-training.log" 2>&1 || fail "CDS training run failed"
-  RUN_JAR=$OUT/app/$(basename "$JAR")
-  CDS_OPTS="-Dspring.aot.enabled=true -XX:SharedArchiveFile=$OUT/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
-}
+# How start_app runs the app: the documented way (docs/operations.md) — the extracted AOT-processed jar with
+# -Dspring.aot.enabled=true and the AOT cache of the training run — or plain `java -jar` (use_plain, for the start-up
+# comparison only).
+use_documented() { RUN_JAR=$OUT/run/app/$(basename "$JAR"); RUN_OPTS="-Dspring.aot.enabled=true -XX:AOTCache=$OUT/run/app.aot"; }
+use_plain() { RUN_JAR=$JAR; RUN_OPTS=''; }
+use_documented
 
 # start_app data-dir log-file [extra args...]: starts the jar in the background, sets APP_PID
 start_app() {
   local data=$1 logfile=$2
   shift 2
-  # shellcheck disable=SC2086 # JAVA_OPTS and CDS_OPTS are lists of options
-  CATALOGUE_DATA_DIR=$data java $JAVA_OPTS $CDS_OPTS -jar "$RUN_JAR" --server.port="$PORT" \
+  # shellcheck disable=SC2086 # JAVA_OPTS and RUN_OPTS are lists of options
+  CATALOGUE_DATA_DIR=$data "$JAVA" $JAVA_OPTS $RUN_OPTS -jar "$RUN_JAR" --server.port="$PORT" \
     --server.address=127.0.0.1 "$@" > "$logfile" 2>&1 &
   APP_PID=$!
 }
@@ -247,7 +248,7 @@ prepare_catalogue() {
   [ -d "$DATA" ] && return    # generated by an earlier run
   log "generating $N programs into $DATA (once; kept for later runs)"
   rm -rf "$DATA.tmp"
-  CATALOGUE_DATA_DIR=$DATA.tmp java -jar "$JAR" --spring.profiles.active=synthetic \
+  CATALOGUE_DATA_DIR=$DATA.tmp "$JAVA" -jar "$JAR" --spring.profiles.active=synthetic \
     --catalogue.synthetic.programs="$N" --catalogue.synthetic.exit=true --server.port=0 \
     > "$OUT/generate.log" 2>&1 &
   GEN_PID=$!
@@ -493,13 +494,19 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [ "$ONLY_CHECKER" != 1 ] && [ "$ONLY_CACHE_OFF" != 1 ]; then
   log "start-up time on the default database ($STARTS starts), plain java -jar"
+  use_plain
   measure_startups
   STARTUP_PLAIN_TIMES=$STARTUP_TIMES STARTUP_PLAIN_MEDIAN=$STARTUP_MEDIAN
   RESTART_PLAIN_TIMES=$RESTART_TIMES RESTART_PLAIN_MEDIAN=$RESTART_MEDIAN
-  log "class data sharing archive (training run)"
-  prepare_cds
-  log "start-up time on the default database ($STARTS starts), extracted AOT-processed jar with the CDS archive"
+  log "the documented run (Spring AOT + AOT cache, made above by tools/package.sh)"
+  use_documented
+  log "start-up time on the default database ($STARTS starts), the documented run (Spring AOT + AOT cache)"
   measure_startups
+  if [ "$CURVE" = 1 ]; then
+    log "start-up and warm-up curve (bench/warmup.sh, 15 programs, page cache off)"
+    BENCH_SKIP_BUILD=1 BENCH_PORT=$PORT BENCH_JAVA_OPTS=$JAVA_OPTS "$HERE/warmup.sh" > /dev/null || fail "bench/warmup.sh failed"
+    CURVE_DONE=1
+  fi
   if [ "${BENCH_ONLY_STARTUP:-}" = 1 ]; then
     log "start-up only (BENCH_ONLY_STARTUP=1): documented run new database median $STARTUP_MEDIAN s ($STARTUP_TIMES)," \
       "restart median $RESTART_MEDIAN s ($RESTART_TIMES); plain java -jar new database median $STARTUP_PLAIN_MEDIAN s" \
@@ -582,22 +589,23 @@ report() {
   if [ "$ONLY_CHECKER" = 1 ]; then
     echo "# Benchmark: eligibility checker"
     echo
-    echo "N = $N programs ($INDEXED); heap \`$JAVA_OPTS\`, plain \`java -jar\`; ready after $READY_S s."
+    echo "N = $N programs ($INDEXED); heap \`$JAVA_OPTS\`, the documented run (Spring AOT + AOT cache); ready after $READY_S s."
   elif [ "$ONLY_CACHE_OFF" = 1 ]; then
     echo "# Benchmark: page cache off"
     echo
-    echo "N = $N programs; heap \`$JAVA_OPTS\`, plain \`java -jar\` (no CDS archive); no start-up measurements," \
+    echo "N = $N programs; heap \`$JAVA_OPTS\`, the documented run (Spring AOT + AOT cache); no start-up measurements," \
          "no cache-on runs, no nginx (BENCH_ONLY_CACHE_OFF=1)."
   else
     pages_report
   fi
+  if [ "$CURVE_DONE" = 1 ]; then echo; cat "$OUT/warmup.md"; fi
   if [ "$CACHE_OFF" = 1 ]; then cache_off_report; fi
   if [ "$CHECKER" = 1 ]; then checker_report; fi
   local tools logs=target/bench/app.log
   if [ "$ONLY_CACHE_OFF" = 1 ]; then logs=target/bench/app-cache-off.log
   elif [ "$CACHE_OFF" = 1 ]; then logs+=" (page cache off: target/bench/app-cache-off.log)"; fi
   # (wrk -v exits with 1: no errexit in the substitutions)
-  tools="$(java -version 2>&1 | head -1 || true); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
+  tools="$("$JAVA" -version 2>&1 | head -1 || true); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
   [ "$ONLY_CHECKER" = 1 ] || [ "$ONLY_CACHE_OFF" = 1 ] || tools+="; $("$NGINX" -v 2>&1 | sed 's/.*: //' || true)"
   echo
   echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)," \
@@ -660,7 +668,7 @@ cache_off_report() {
   if [ "$STARTUP_MEDIAN" = - ]; then
     echo "- start-up to the first 200 OK on the default database: not measured"
   else
-    echo "- start-up to the first 200 OK on the default database (extracted AOT-processed jar with CDS archive, page cache on):" \
+    echo "- start-up to the first 200 OK on the default database (documented run: Spring AOT + AOT cache, page cache on):" \
          "median $STARTUP_MEDIAN s (≤ 6 s): $(judge_max "$STARTUP_MEDIAN" 6); restart on the data folder it left:" \
          "median $RESTART_MEDIAN s (≤ 6 s): $(judge_max "$RESTART_MEDIAN" 6)"
   fi
@@ -736,7 +744,7 @@ pages_report() {
          "$(stat "$key" app 5) | $(stat "$key" app 6) | $e |${NOTE[$key]}$(run_notes "$key") |"
   done
   echo
-  echo "- start-up to the first 200 OK on the default database, extracted AOT-processed jar with CDS archive: new database median $STARTUP_MEDIAN s ($STARTUP_TIMES), restart median $RESTART_MEDIAN s ($RESTART_TIMES); plain \`java -jar\`: new database median $STARTUP_PLAIN_MEDIAN s ($STARTUP_PLAIN_TIMES), restart median $RESTART_PLAIN_MEDIAN s ($RESTART_PLAIN_TIMES)"
+  echo "- start-up to the first 200 OK on the default database, documented run (Spring AOT + AOT cache): new database median $STARTUP_MEDIAN s ($STARTUP_TIMES), restart median $RESTART_MEDIAN s ($RESTART_TIMES); plain \`java -jar\`: new database median $STARTUP_PLAIN_MEDIAN s ($STARTUP_PLAIN_TIMES), restart median $RESTART_PLAIN_MEDIAN s ($RESTART_PLAIN_TIMES)"
   echo "- JVM options: \`$JAVA_OPTS\`"
   echo "- ready on N = $N (readiness 200 and the search index's log line): $READY_S s"
   echo "- max RSS under load: $RSS_MAX_MIB MiB (VmRSS sampled every second during the measured runs)"

@@ -24,8 +24,9 @@ JAVA=$("$HERE/java.sh")
 
 if [ -z "$JAR" ]; then
   echo "package: building the jar with Spring AOT processing (./mvnw -Paot -DskipTests package)" >&2
+  mkdir -p "$OUT"
   (cd "$ROOT" && JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -q -B -ntp -Paot -DskipTests package) \
-    || { echo "package: the build failed" >&2; exit 1; }
+    >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; echo "package: the build failed (see $OUT/build.log)" >&2; exit 1; }
   JAR=$ROOT/target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar
 fi
 [ -f "$JAR" ] || { echo "package: no $JAR" >&2; exit 1; }
