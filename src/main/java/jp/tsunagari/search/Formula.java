@@ -86,7 +86,7 @@ sealed interface Formula {
 
     private static Node node(Formula f, LeafReader reader) {
         if (f instanceof AnyTerm t) {
-            return new TermsNode(postings(reader, t));
+            return terms(reader, t);
         }
         if (f instanceof All) {
             return new AllNode(reader.maxDoc());
@@ -100,23 +100,29 @@ sealed interface Formula {
         return new OrNode(((Or) f).parts().stream().map(p -> node(p, reader)).toList());
     }
 
-    private static List<PostingsEnum> postings(LeafReader reader, AnyTerm t) {
+    /** Frequent terms as the segment's bit sets ({@link DenseTerms}), the others as postings. */
+    private static TermsNode terms(LeafReader reader, AnyTerm t) {
         List<PostingsEnum> postings = new ArrayList<>();
+        List<FixedBitSet> dense = new ArrayList<>();
         try {
             Terms terms = reader.terms(t.field());
-            if (terms == null) {
-                return postings;
-            }
-            TermsEnum e = terms.iterator();
-            for (String term : t.terms()) {
-                if (e.seekExact(new BytesRef(term))) {
-                    postings.add(e.postings(null, PostingsEnum.NONE));
+            if (terms != null) {
+                TermsEnum e = terms.iterator();
+                for (String term : t.terms()) {
+                    if (!e.seekExact(new BytesRef(term))) {
+                        continue;
+                    }
+                    if (DenseTerms.dense(reader, e)) {
+                        dense.add(DenseTerms.of(reader, t.field(), term, e));
+                    } else {
+                        postings.add(e.postings(null, PostingsEnum.NONE));
+                    }
                 }
             }
-            return postings;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        return new TermsNode(postings, dense);
     }
 
     /** One node of a formula over a segment, with its bits for the current window. */
@@ -128,14 +134,19 @@ sealed interface Formula {
 
     final class TermsNode extends Node {
         private final List<PostingsEnum> postings;
+        private final List<FixedBitSet> dense;
 
-        TermsNode(List<PostingsEnum> postings) {
+        TermsNode(List<PostingsEnum> postings, List<FixedBitSet> dense) {
             this.postings = postings;
+            this.dense = dense;
         }
 
         @Override
         void fill(int start) {
             bits.clear();
+            for (FixedBitSet d : dense) {
+                DenseTerms.orWindow(d, start, bits);
+            }
             int end = start + WINDOW;
             try {
                 for (PostingsEnum p : postings) {
