@@ -210,7 +210,7 @@ if [ -z "$RUN_DIR" ]; then
   RUN_DIR=$WORK/run
   "$ROOT/tools/package.sh" "$RUN_DIR" || fail "tools/package.sh failed"
 fi
-RUN_JAR=$(ls "$RUN_DIR"/app/*.jar | head -1)
+RUN_JAR=$(ls "$RUN_DIR"/app/*.jar 2>/dev/null | head -1 || true)
 [ -f "$RUN_JAR" ] && [ -s "$RUN_DIR/app.aot" ] || fail "no app/*.jar and app.aot in $RUN_DIR (tools/package.sh makes them)"
 AOT_CACHE=$RUN_DIR/app.aot    # start_app's cache; one restart below uses a missing one
 echo "cluster: instances run $JAVA with Spring AOT and the AOT cache $AOT_CACHE"
@@ -245,6 +245,11 @@ start_app A "$PORT_A"
 wait_ready A "$PORT_A" "$A_PID"        # A runs the Flyway migrations; B starts on a migrated database
 start_app B "$PORT_B"
 wait_ready B "$PORT_B" "$B_PID"
+# Both used the cache: the JVM says so in an [aot] error or "Unable to use AOT cache" line when it cannot.
+for name in A B; do
+  ! grep -Eq 'error.*\[aot|Unable to use AOT cache' "$WORK/app-$name.log" \
+    || fail "instance $name started without the AOT cache: $(grep -Em1 'error.*\[aot|Unable to use AOT cache' "$WORK/app-$name.log")"
+done
 
 # --- nginx -----------------------------------------------------------------------------------------------------------
 "$NGINX" -t -q -p "$WORK/nginx/" -e "$WORK/nginx/logs/error.log" -c "$CONF" || fail "nginx rejects $CONF"
@@ -438,7 +443,7 @@ AOT_CACHE=$WORK/missing.aot
 lines=$(wc -l < "$WORK/app-A.log")
 start_app A "$PORT_A"
 wait_ready A "$PORT_A" "$A_PID"
-tail -n +"$((lines + 1))" "$WORK/app-A.log" | grep -q 'error.*\[aot.*processing the AOT cache' \
+grep -q 'error.*\[aot.*processing the AOT cache' <(tail -n +"$((lines + 1))" "$WORK/app-A.log") \
   || fail "the JVM did not report the missing AOT cache"
 has "$A/programs/3" "$NEW_NAME" || fail "after the restore, A does not serve program 3 with the edited name"
 search_has "$A" "$TOKEN" 3 || fail "after the restore, A's search does not find the edited program 3"

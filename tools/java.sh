@@ -1,8 +1,8 @@
 #!/bin/sh
-# Prints the path of a `java` of version 25 or newer, the JDK the application is built for, found as the build's
-# toolchain selection finds it (pom.xml, maven-toolchains-plugin select-jdk-toolchain): $CATALOGUE_JAVA if set,
-# then JAVA_HOME, then `java` on PATH, then the JDKs under /usr/lib/jvm (newest first). Exits with 1 and a message
-# when there is none. Used by the scripts that start the packaged jar outside Maven (bench/, .ci/, tools/):
+# Prints the path of a `java` of version 25 or newer, the JDK the application is built for: $CATALOGUE_JAVA if set,
+# then JAVA_HOME, JAVA25_HOME, `java` on PATH, then the JDKs under /usr/lib/jvm (newest first) — much as the build's
+# toolchain selection finds one (pom.xml, maven-toolchains-plugin select-jdk-toolchain: JAVA_HOME, JAVA25_HOME,
+# /usr/lib/jvm, ~/.sdkman, … but not PATH). Exits with 1 and a message when there is none. Used by the scripts that start the packaged jar outside Maven (bench/, .ci/, tools/):
 #   JAVA=$(tools/java.sh) && "$JAVA" -jar target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar
 set -eu
 MIN=25
@@ -21,6 +21,7 @@ try() {
 
 [ -n "${CATALOGUE_JAVA:-}" ] && { try "$CATALOGUE_JAVA" || { echo "CATALOGUE_JAVA=$CATALOGUE_JAVA is not a java $MIN or newer" >&2; exit 1; }; }
 [ -n "${JAVA_HOME:-}" ] && try "$JAVA_HOME/bin/java" || true
+[ -n "${JAVA25_HOME:-}" ] && try "$JAVA25_HOME/bin/java" || true
 try "$(command -v java 2>/dev/null || true)" || true
 for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
   try "${home}bin/java" || true

@@ -17,20 +17,22 @@ set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 JAR=''
-if [ "${1:-}" = --jar ]; then JAR=$2; shift 2; fi
+if [ "${1:-}" = --jar ]; then JAR=${2:?usage: tools/package.sh --jar JAR [OUT]}; shift 2; fi
 OUT=${1:-$ROOT/target/run}
 OPTS=${CATALOGUE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 JAVA=$("$HERE/java.sh")
+JDK=$(dirname "$(dirname "$(readlink -f "$JAVA")")")   # the JDK's folder (java may be a link, as /usr/bin/java)
 
 if [ -z "$JAR" ]; then
   echo "package: building the jar with Spring AOT processing (./mvnw -Paot -DskipTests package)" >&2
   mkdir -p "$OUT"
-  (cd "$ROOT" && JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -q -B -ntp -Paot -DskipTests package) \
+  [ -x "$JDK/bin/javac" ] || { echo "package: $JDK is not a JDK (no bin/javac): set CATALOGUE_JAVA to a JDK 25's java" >&2; exit 1; }
+  (cd "$ROOT" && JAVA_HOME=$JDK ./mvnw -q -B -ntp -Paot -DskipTests package) \
     >"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; echo "package: the build failed (see $OUT/build.log)" >&2; exit 1; }
   JAR=$ROOT/target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar
 fi
 [ -f "$JAR" ] || { echo "package: no $JAR" >&2; exit 1; }
-unzip -l "$JAR" 2>/dev/null | grep -q '__ApplicationContextInitializer' \
+"$JDK/bin/jar" tf "$JAR" 2>/dev/null | grep '__ApplicationContextInitializer' >/dev/null \
   || echo "package: warning: $JAR has no Spring AOT code (built without -Paot): -Dspring.aot.enabled=true will fail" >&2
 NAME=$(basename "$JAR")
 

@@ -14,7 +14,8 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * A set of documents described by index terms: those carrying any of some terms, and intersections, differences and
  * unions of such sets. {@link #leaf} reads it for one segment window by window ({@value #WINDOW} documents at a time,
- * from the terms' postings), so its memory is fixed by the formula, not by the catalogue's size.
+ * from the terms' postings), so its memory per request is fixed by the formula, not by the catalogue's size; frequent
+ * terms are read from bit sets kept per segment instead ({@link DenseTerms}, bounded in all).
  */
 sealed interface Formula {
 
