@@ -144,16 +144,12 @@ mkdir -p "$WWW" "$OUT/nginx/logs" "$OUT/nginx/temp" "$OUT/wrk" "$OUT/start"
 : > "$RESULTS"
 
 # --- build ---------------------------------------------------------------------------------------------------------
-# The documented run (docs/operations.md): tools/package.sh builds the jar with Spring AOT (-Paot), extracts it into
-# $OUT/run/app and records the AOT cache $OUT/run/app.aot with a training run, with the benchmark's JVM options.
-if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
-  log "building the jar and the AOT cache (tools/package.sh)"
-  CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" "$OUT/run" || fail "tools/package.sh failed"
-elif [ ! -s "$OUT/run/app.aot" ] || [ "$JAR" -nt "$OUT/run/app.aot" ]; then
-  [ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"
-  log "the AOT cache for the jar as it is (tools/package.sh --jar)"
-  CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" --jar "$JAR" "$OUT/run" || fail "tools/package.sh failed"
-fi
+# The documented run (docs/operations.md): the jar built with Spring AOT (-Paot), extracted into $OUT/run/app, and the
+# AOT cache $OUT/run/app.aot trained with the benchmark's JVM options (bench/lib.sh, tools/package.sh).
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
+log "the jar and the AOT cache (tools/package.sh)"
+prepare_run 1
 [ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"
 
 # --- helpers for the app ---------------------------------------------------------------------------------------------
@@ -498,7 +494,6 @@ if [ "$ONLY_CHECKER" != 1 ] && [ "$ONLY_CACHE_OFF" != 1 ]; then
   measure_startups
   STARTUP_PLAIN_TIMES=$STARTUP_TIMES STARTUP_PLAIN_MEDIAN=$STARTUP_MEDIAN
   RESTART_PLAIN_TIMES=$RESTART_TIMES RESTART_PLAIN_MEDIAN=$RESTART_MEDIAN
-  log "the documented run (Spring AOT + AOT cache, made above by tools/package.sh)"
   use_documented
   log "start-up time on the default database ($STARTS starts), the documented run (Spring AOT + AOT cache)"
   measure_startups

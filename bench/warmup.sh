@@ -40,15 +40,10 @@ fail() { echo "warmup: FAIL $*" >&2; exit 1; }
 command -v wrk >/dev/null || fail "wrk is missing (apt-get install wrk; bench/run.sh installs it)"
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then fail "port $PORT on 127.0.0.1 is in use (BENCH_PORT)"; fi
 
-# The documented run's parts (tools/package.sh), made unless they exist for the jar as it is; the jar must then have
-# been built with -Paot (tools/package.sh does that; ./mvnw verify does not).
-if [ ! -s "$OUT/run/app.aot" ] || [ "$JAR" -nt "$OUT/run/app.aot" ]; then
-  if [ "${BENCH_SKIP_BUILD:-}" = 1 ]; then
-    CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" --jar "$JAR" "$OUT/run" || fail "tools/package.sh failed"
-  else
-    CATALOGUE_JAVA_OPTS=$JAVA_OPTS "$ROOT/tools/package.sh" "$OUT/run" || fail "tools/package.sh failed"
-  fi
-fi
+# The documented run's parts, made unless they exist for the jar as it is (bench/lib.sh).
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
+prepare_run 0
 mkdir -p "$WORK"
 PID=''
 stop() {
