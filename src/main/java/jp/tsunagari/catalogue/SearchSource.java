@@ -11,13 +11,18 @@ import jp.tsunagari.eligibility.TargetGroup;
  * {@code places} lists every prefecture the program concerns (organizer and example groups) with their regions;
  * {@code groups} are its target groups with their criteria loaded (for the eligibility lookup); {@code schedule} its
  * end and 受付期間; {@code published} is when its public content last changed (published, changed while published,
- * or published again), for the feeds.
+ * or published again), for the feeds; {@code page} is the whole content of this version, which the index keeps so
+ * that a program page and the checker need not read it from the database ({@link IndexedPages}).
  */
 public record SearchSource(long id, String name, String nameKana, String categoryCode, Set<String> prefectureCodes,
                            Set<String> regionCodes, Set<Audience> audiences, Channel channel, Lifecycle lifecycle,
                            Integer sourceOrder, Integer startYearMonth, Long reach, List<String> placeNames,
                            List<String> texts, List<TargetGroup> groups, ProgramContent.Schedule schedule,
-                           Instant published) {
+                           Instant published, Page page) {
+
+    /** The program's version and its {@link ProgramContent} as JSON (the form a history revision stores). */
+    public record Page(long version, String json) {
+    }
 
     /** 受付状況 on {@code today} (the index keeps that of the day it was written; it is refreshed daily). */
     public Acceptance acceptance(java.time.LocalDate today) {

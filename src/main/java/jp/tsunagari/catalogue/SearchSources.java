@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import jp.tsunagari.catalogue.internal.Program;
+import jp.tsunagari.catalogue.internal.ProgramContentMapping;
 import jp.tsunagari.catalogue.internal.ProgramPageLoader;
 import jp.tsunagari.catalogue.internal.ProgramRepository;
 import jp.tsunagari.catalogue.internal.ReachMetric;
@@ -16,6 +17,7 @@ import jp.tsunagari.place.Municipality;
 import jp.tsunagari.place.Prefecture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads published programs with their parts for the search index: all of them chunk by chunk (batch-fetched parts,
@@ -30,10 +32,12 @@ public class SearchSources {
 
     private final ProgramRepository programs;
     private final EntityManager em;
+    private final JsonMapper json;
 
-    SearchSources(ProgramRepository programs, EntityManager em) {
+    SearchSources(ProgramRepository programs, EntityManager em, JsonMapper json) {
         this.programs = programs;
         this.em = em;
+        this.json = json;
     }
 
     public List<SearchSource> published() {
@@ -61,7 +65,7 @@ public class SearchSources {
                 Program p = byId.get(id);
                 if (p != null) {
                     ProgramPageLoader.loadParts(p);
-                    each.accept(source(p));
+                    each.accept(source(p, json));
                 }
             }
             em.clear();
@@ -108,7 +112,7 @@ public class SearchSources {
         return rules;
     }
 
-    static SearchSource source(Program p) {
+    static SearchSource source(Program p, JsonMapper json) {
         Set<String> prefectures = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();
         List<String> placeNames = new ArrayList<>();
@@ -142,7 +146,8 @@ public class SearchSources {
         Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
                 p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
-                List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt());
+                List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt(),
+                new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p))));
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

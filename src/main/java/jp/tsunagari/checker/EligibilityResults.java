@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.ProgramRules;
 import jp.tsunagari.catalogue.ScheduleView;
-import jp.tsunagari.catalogue.SearchSources;
+import jp.tsunagari.catalogue.PublishedRules;
 import jp.tsunagari.eligibility.EligibilityChecker;
 import jp.tsunagari.eligibility.EligibilityText;
 import jp.tsunagari.eligibility.Evaluation;
@@ -40,13 +40,13 @@ public class EligibilityResults {
     public static final int PAGE_SIZE = 20;
 
     private final EligibilityLookup lookup;
-    private final SearchSources sources;
+    private final PublishedRules sources;
     private final EligibilityChecker checker;
     private final EligibilityText text;
     private final Places places;
     private final MessageSource messages;
 
-    EligibilityResults(EligibilityLookup lookup, SearchSources sources, EligibilityChecker checker, EligibilityText text,
+    EligibilityResults(EligibilityLookup lookup, PublishedRules sources, EligibilityChecker checker, EligibilityText text,
                        Places places, MessageSource messages) {
         this.lookup = lookup;
         this.sources = sources;

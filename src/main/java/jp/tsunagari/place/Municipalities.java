@@ -1,14 +1,10 @@
 package jp.tsunagari.place;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface Municipalities extends JpaRepository<Municipality, String> {
-
-    @Query("select m from Municipality m where m.lgCode in :codes")
-    List<Municipality> findAllByCodes(Collection<String> codes);
 
     @Query("select count(m) from Municipality m where m.type <> '" + Municipality.WARD_TYPE + "' and m.northernTerritories = false")
     long countOfficial();

@@ -25,6 +25,7 @@ public class Places {
     private final jp.tsunagari.system.ChangeMarker marker;
     private volatile Snapshot snapshot;
     private volatile List<Municipality> municipalityList;
+    private volatile Map<String, Municipality> municipalityByCode;
 
     Places(Regions regions, Prefectures prefectures, Municipalities municipalities, jp.tsunagari.system.ChangeMarker marker) {
         this.regions = regions;
@@ -51,6 +52,7 @@ public class Places {
     public void refresh() {
         snapshot = null;
         municipalityList = null;
+        municipalityByCode = null;
     }
 
     /** The 8 regions in their conventional order (北海道 first). */
@@ -89,16 +91,27 @@ public class Places {
 
     /**
      * Names for a mix of 2-digit prefecture codes and 6-digit municipality codes (as used in eligibility
-     * criteria), in one query. Unknown codes are left out.
+     * criteria), from the reference tables kept in memory (read once, like the pickers'). Unknown codes are left out.
      */
     public Map<String, Localized> namesOf(Collection<String> codes) {
         Map<String, Localized> names = new LinkedHashMap<>();
-        List<String> municipalityCodes = codes.stream().filter(c -> c.length() == 6).distinct().toList();
         codes.stream().filter(c -> c.length() == 2).forEach(c -> prefecture(c).ifPresent(p -> names.put(c, p)));
-        if (!municipalityCodes.isEmpty()) {
-            municipalities.findAllByCodes(municipalityCodes).forEach(m -> names.put(m.lgCode(), m));
+        if (codes.stream().anyMatch(c -> c.length() == 6)) {
+            Map<String, Municipality> byCode = municipalityByCode();
+            codes.stream().filter(c -> c.length() == 6).map(byCode::get).filter(m -> m != null)
+                    .forEach(m -> names.put(m.lgCode(), m));
         }
         return names;
+    }
+
+    private Map<String, Municipality> municipalityByCode() {
+        Map<String, Municipality> byCode = municipalityByCode;
+        if (byCode == null) {
+            byCode = municipalitiesWithPrefecture().stream()
+                    .collect(Collectors.toUnmodifiableMap(Municipality::lgCode, Function.identity()));
+            municipalityByCode = byCode;
+        }
+        return byCode;
     }
 
     /**

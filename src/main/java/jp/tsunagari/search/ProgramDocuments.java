@@ -35,12 +35,16 @@ final class ProgramDocuments {
     static final String DEADLINE = "sort_deadline";
     /** When the public content last changed (epoch milliseconds): points and a doc value, for the feeds' order. */
     static final String PUBLISHED = "sort_published";
+    /** The program's version and its content as JSON, stored only ({@link jp.tsunagari.catalogue.IndexedPages}). */
+    static final String PAGE_VERSION = "page_version";
+    static final String PAGE = "page";
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      * 4: Lucene 10 (its Kuromoji may cut words otherwise than 9.12's did: an index of 9.12 is not reused).
+     * 5: each document stores its program's page (content as JSON, with the version).
      */
-    static final int MAPPING = 4;
+    static final int MAPPING = 5;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
             "accepting");
     /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
@@ -84,6 +88,8 @@ final class ProgramDocuments {
         d.add(new LongPoint(PUBLISHED, published));
         d.add(new NumericDocValuesField(PUBLISHED, published));
         EligibilityFields.add(d, s.groups(), areas);
+        d.add(new StoredField(PAGE_VERSION, s.page().version()));
+        d.add(new StoredField(PAGE, s.page().json()));
         return d;
     }
 

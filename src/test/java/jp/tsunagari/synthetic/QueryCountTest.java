@@ -141,6 +141,8 @@ class QueryCountTest {
         StringBuilder table = new StringBuilder(String.format("%n%-42s %8s %8s%n", "page", "N=10", "N=1000"));
         pages.forEach(p -> table.append(String.format("%-42s %8d %8d%n", p, atTen.get(p).size(), atThousand.get(p).size())));
         System.out.println(table);
+        assertThat(atThousand.get("/programs/" + detail)).as("the program page reads its content from the index")
+                .noneMatch(s -> s.contains("from program_section") || s.contains("from criterion"));
         for (String page : pages) {
             assertThat(atThousand.get(page)).as("statements of %s at N=1000 (%d at N=10)", page, atTen.get(page).size())
                     .hasSameSizeAs(atTen.get(page));

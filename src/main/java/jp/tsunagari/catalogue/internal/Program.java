@@ -144,6 +144,22 @@ public class Program extends ProgramFacts {
         touch(user, now);
     }
 
+    /**
+     * Shows {@code content} — this version's, as the search index keeps it — in place of the lazy collections, which
+     * are then never read: for a program detached from the persistence context, shown and never saved.
+     */
+    void show(ProgramContent c, java.util.Map<String, Prefecture> examplePrefectures) {
+        sections = new ArrayList<>(ProgramContentMapping.sections(c));
+        metrics = ProgramContentMapping.metrics(this, c);
+        examples = ProgramContentMapping.examples(this, c, examplePrefectures);
+        dataNotes = new ArrayList<>(ProgramContentMapping.notes(c));
+        requiredDocuments = new ArrayList<>(c.application().documents());
+        periods = new ArrayList<>(c.schedule().periods().stream().map(ApplicationPeriod::new).toList());
+        targetGroups = new ArrayList<>(ProgramContentMapping.groups(c));
+        audiences = EnumSet.noneOf(Audience.class);
+        audiences.addAll(jp.tsunagari.eligibility.AudienceRules.derive(targetGroups));
+    }
+
     public void publish(String user, Instant now) {
         status = PublicationStatus.PUBLISHED;
         touch(user, now);
