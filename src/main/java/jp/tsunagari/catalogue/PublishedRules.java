@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.tsunagari.catalogue.internal.Categories;
-import jp.tsunagari.catalogue.internal.CategoryEntity;
 import jp.tsunagari.catalogue.internal.ProgramContentMapping;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,14 +20,17 @@ public class PublishedRules {
 
     private final IndexedPages indexed;
     private final SearchSources database;
-    private final Categories categories;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    PublishedRules(IndexedPages indexed, SearchSources database, Categories categories, JsonMapper json) {
+    PublishedRules(IndexedPages indexed, SearchSources database, JdbcTemplate jdbc, JsonMapper json) {
         this.indexed = indexed;
         this.database = database;
-        this.categories = categories;
+        this.jdbc = jdbc;
         this.json = json;
+    }
+
+    private record CategoryName(String ja, String en) {
     }
 
     /** Those of {@code ids} that are published, with their target groups and criteria, in the order given. */
@@ -39,7 +41,7 @@ public class PublishedRules {
         Map<Long, SearchSource.Page> pages = indexed.pages(ids);
         Map<Long, ProgramRules> found = new HashMap<>();
         List<Long> missing = new ArrayList<>();
-        Map<String, CategoryEntity> names = pages.isEmpty() ? Map.of() : categoryNames();
+        Map<String, CategoryName> names = pages.isEmpty() ? Map.of() : categoryNames();
         for (Long id : ids) {
             ProgramRules r = pages.containsKey(id) ? fromPage(id, pages.get(id), names) : null;
             if (r != null) {
@@ -54,24 +56,26 @@ public class PublishedRules {
         return ids.stream().map(found::get).filter(r -> r != null).toList();
     }
 
-    private ProgramRules fromPage(long id, SearchSource.Page page, Map<String, CategoryEntity> names) {
+    private ProgramRules fromPage(long id, SearchSource.Page page, Map<String, CategoryName> names) {
         ProgramContent c;
         try {
             c = json.readValue(page.json(), ProgramContent.class);
         } catch (JacksonException e) {
             return null;
         }
-        CategoryEntity category = names.get(c.categoryCode());
+        CategoryName category = names.get(c.categoryCode());
         if (category == null) {
             return null;
         }
-        return new ProgramRules(id, c.name(), c.categoryCode(), category.nameJa(), category.nameEn(),
+        return new ProgramRules(id, c.name(), c.categoryCode(), category.ja(), category.en(),
                 ProgramContentMapping.groups(c), c.lifecycle(), c.schedule());
     }
 
-    private Map<String, CategoryEntity> categoryNames() {
-        Map<String, CategoryEntity> names = new HashMap<>();
-        categories.findAll().forEach(c -> names.put(c.code(), c));
+    /** The five categories' names: one plain statement (staff may rename them at any time). */
+    private Map<String, CategoryName> categoryNames() {
+        Map<String, CategoryName> names = new HashMap<>();
+        jdbc.query("select code, name_ja, name_en from category",
+                rs -> { names.put(rs.getString(1), new CategoryName(rs.getString(2), rs.getString(3))); });
         return names;
     }
 }

@@ -33,8 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds published programs for list pages: the order, the total and the counts come from the search index
- * ({@link ProgramRanking}); the cards of a page are made from the pages the same index stores ({@link IndexedCards}),
- * and for programs it does not hold (a catch-up or a rebuild under way) from a plain JDBC read model (no entities, constant SQL texts with the
+ * ({@link ProgramRanking}); the cards of a page are a plain JDBC read model (no entities, constant SQL texts with the
  * page's ids as one array parameter, so every statement is prepared the same way whatever the page): one row query,
  * and one query each for audiences, key metrics, example places and key eligibility. A page costs a fixed number of
  * statements whatever the catalogue's size.
@@ -65,13 +64,11 @@ public class ProgramFinder {
     private final JdbcTemplate jdbc;
     private final ProgramRanking ranking;
     private final Clock clock;
-    private final IndexedCards indexedCards;
 
-    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking, Clock clock, IndexedCards indexedCards) {
+    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking, Clock clock) {
         this.jdbc = jdbc;
         this.ranking = ranking;
         this.clock = clock;
-        this.indexedCards = indexedCards;
     }
 
     /** A page of a list: ranked by the search index, the cards read for that page only. */
@@ -80,15 +77,10 @@ public class ProgramFinder {
         return new ResultPage<>(cardsInOrder(ranked.ids()), ranked.total(), query.page(), query.size());
     }
 
-    /**
-     * Cards of the given published programs in the order given (an id no longer published is left out): made from
-     * the pages the search index stores ({@link IndexedCards}); those it does not hold are read from the database.
-     */
+    /** Cards of the given published programs in the order given (an id no longer published is left out). */
     public List<ProgramCard> cardsInOrder(List<Long> ids) {
-        Map<Long, ProgramCard> byId = new HashMap<>(indexedCards.cards(ids));
-        if (byId.size() < ids.size()) {
-            cardsByIds(ids.stream().filter(id -> !byId.containsKey(id)).toList()).forEach(c -> byId.put(c.id(), c));
-        }
+        Map<Long, ProgramCard> byId = new HashMap<>();
+        cardsByIds(ids).forEach(c -> byId.put(c.id(), c));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
