@@ -16,6 +16,8 @@ public final class FilterOrder {
     public static final int LANGUAGE_SWITCH = Ordered.HIGHEST_PRECEDENCE + 100;
     /** After the request context (the base URL is read from it), before Spring Security (a hit needs no session). */
     public static final int PAGE_CACHE = -104;
+    /** After the page cache (a hit takes no turn), before Spring Security and everything that works for a page. */
+    public static final int CONCURRENCY_LIMIT = -103;
     /** The API's ETags: after the page cache, so that a cached API answer keeps the ETag it was stored with. */
     public static final int API_ETAGS = Ordered.LOWEST_PRECEDENCE;
 

@@ -22,9 +22,9 @@ final class PlainErrorPage {
     private PlainErrorPage() {
     }
 
-    /** Which of the site's error messages fits a status: 404, 405, 413, 500, otherwise 400. */
+    /** Which of the site's error messages fits a status: 404, 405, 413, 503 (busy), 500, otherwise 400. */
     static String kind(int status) {
-        return status >= 500 ? "500" : status == 403 || status == 404 || status == 405 || status == 413 ? Integer.toString(status) : "400";
+        return status == 503 ? "503" : status >= 500 ? "500" : status == 403 || status == 404 || status == 405 || status == 413 ? Integer.toString(status) : "400";
     }
 
     static String html(int status) {

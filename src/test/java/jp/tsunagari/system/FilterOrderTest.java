@@ -27,12 +27,14 @@ class FilterOrderTest {
         assertThat(registration("malformedUrls")).isEqualTo(FilterOrder.MALFORMED_REQUESTS);
         assertThat(registration("languageSwitch")).isEqualTo(FilterOrder.LANGUAGE_SWITCH);
         assertThat(registration("pageCacheFilter")).isEqualTo(FilterOrder.PAGE_CACHE);
+        assertThat(registration("concurrencyLimit")).isEqualTo(FilterOrder.CONCURRENCY_LIMIT);
         assertThat(registration("apiEtags")).isEqualTo(FilterOrder.API_ETAGS);
 
         assertThat(encoding).isLessThan(FilterOrder.MALFORMED_REQUESTS);
         assertThat(FilterOrder.LANGUAGE_SWITCH).isLessThan(FilterOrder.PAGE_CACHE);
         assertThat(requestContext).isLessThan(FilterOrder.PAGE_CACHE);
-        assertThat(FilterOrder.PAGE_CACHE).isLessThan(security).isLessThan(FilterOrder.API_ETAGS);
+        assertThat(FilterOrder.PAGE_CACHE).isLessThan(FilterOrder.CONCURRENCY_LIMIT).isLessThan(security)
+                .isLessThan(FilterOrder.API_ETAGS);
         assertThat(session).isLessThan(security);
     }
 

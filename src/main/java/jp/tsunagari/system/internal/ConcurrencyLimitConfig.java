@@ -1,0 +1,28 @@
+package jp.tsunagari.system.internal;
+
+import jp.tsunagari.system.FilterOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the {@link ConcurrencyLimitFilter} at {@link FilterOrder#CONCURRENCY_LIMIT}:
+ * {@code catalogue.web.concurrent-requests} requests at once (0, the default: twice the processors the JVM sees),
+ * each waiting at most {@code catalogue.web.turn-wait-ms} for its turn.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConcurrencyLimitConfig {
+
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimit(
+            @Value("${catalogue.web.concurrent-requests:0}") int permits,
+            @Value("${catalogue.web.turn-wait-ms:20000}") long maxWait) {
+        int n = permits > 0 ? permits : 2 * Runtime.getRuntime().availableProcessors();
+        FilterRegistrationBean<ConcurrencyLimitFilter> bean = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(n, maxWait));
+        bean.setOrder(FilterOrder.CONCURRENCY_LIMIT);
+        bean.setName("concurrencyLimit");
+        return bean;
+    }
+}
