@@ -20,8 +20,11 @@ public record SearchSource(long id, String name, String nameKana, String categor
                            List<String> texts, List<TargetGroup> groups, ProgramContent.Schedule schedule,
                            Instant published, Page page) {
 
-    /** The program's version and its {@link ProgramContent} as JSON (the form a history revision stores). */
-    public record Page(long version, String json) {
+    /**
+     * The program's version, its {@link ProgramContent} as JSON (the form a history revision stores) and its audience
+     * tags as stored (the lists and facets show those, so the page shows the same).
+     */
+    public record Page(long version, String json, Set<Audience> audiences) {
     }
 
     /** 受付状況 on {@code today} (the index keeps that of the day it was written; it is refreshed daily). */

@@ -147,7 +147,8 @@ public class SearchSources {
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
                 p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
                 List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt(),
-                new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p))));
+                new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p)),
+                        Set.copyOf(p.audiences())));
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

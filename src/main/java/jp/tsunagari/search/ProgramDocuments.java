@@ -6,6 +6,7 @@ import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.eligibility.Areas;
+import jp.tsunagari.eligibility.Audience;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -38,13 +39,14 @@ final class ProgramDocuments {
     /** The program's version and its content as JSON, stored only ({@link jp.tsunagari.catalogue.IndexedPages}). */
     static final String PAGE_VERSION = "page_version";
     static final String PAGE = "page";
+    static final String PAGE_AUDIENCES = "page_audiences";
     /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      * 4: Lucene 10 (its Kuromoji may cut words otherwise than 9.12's did: an index of 9.12 is not reused).
-     * 5: each document stores its program's page (content as JSON, with the version).
+     * 5: each document stores its program's page (content as JSON, with the version). 6: and its audience tags.
      */
-    static final int MAPPING = 5;
+    static final int MAPPING = 6;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
             "accepting");
     /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
@@ -90,6 +92,8 @@ final class ProgramDocuments {
         EligibilityFields.add(d, s.groups(), areas);
         d.add(new StoredField(PAGE_VERSION, s.page().version()));
         d.add(new StoredField(PAGE, s.page().json()));
+        d.add(new StoredField(PAGE_AUDIENCES, String.join(",", s.page().audiences().stream().map(Audience::code)
+                .sorted().toList())));
         return d;
     }
 

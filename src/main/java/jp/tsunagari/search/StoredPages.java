@@ -2,12 +2,14 @@ package jp.tsunagari.search;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.tsunagari.catalogue.IndexedPages;
 import jp.tsunagari.catalogue.SearchSource;
+import jp.tsunagari.eligibility.Audience;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -28,7 +30,7 @@ class StoredPages implements IndexedPages {
 
     private static final Logger log = LoggerFactory.getLogger(StoredPages.class);
     private static final Set<String> FIELDS = Set.of(ProgramDocuments.ID, ProgramDocuments.PAGE_VERSION,
-            ProgramDocuments.PAGE);
+            ProgramDocuments.PAGE, ProgramDocuments.PAGE_AUDIENCES);
 
     private final ProgramIndex index;
 
@@ -55,7 +57,8 @@ class StoredPages implements IndexedPages {
                 IndexableField page = d.getField(ProgramDocuments.PAGE);
                 if (page != null) {
                     pages.put(d.getField(ProgramDocuments.ID).numericValue().longValue(), new SearchSource.Page(
-                            d.getField(ProgramDocuments.PAGE_VERSION).numericValue().longValue(), page.stringValue()));
+                            d.getField(ProgramDocuments.PAGE_VERSION).numericValue().longValue(), page.stringValue(),
+                            audiences(d.get(ProgramDocuments.PAGE_AUDIENCES))));
                 }
             }
             return pages;
@@ -67,16 +70,31 @@ class StoredPages implements IndexedPages {
         }
     }
 
-    /** The current index held open, or null when none is open yet. */
+    private static Set<Audience> audiences(String codes) {
+        Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+        if (codes != null && !codes.isEmpty()) {
+            for (String code : codes.split(",")) {
+                Audience.fromCode(code).ifPresent(audiences::add);
+            }
+        }
+        return audiences;
+    }
+
+    /**
+     * The current index held open, or null when none is open yet — or when the index closed under this read twice
+     * without a newer one taking its place (closing, or a close that failed): the database answers then.
+     */
     private IndexSnapshot held() {
+        IndexSnapshot failed = null;
         while (true) {
             IndexSnapshot s = index.current();
-            if (s == null) {
+            if (s == null || s == failed) {
                 return null;
             }
             if (s.tryAcquire()) {
                 return s;
             }
+            failed = s;
         }
     }
 }

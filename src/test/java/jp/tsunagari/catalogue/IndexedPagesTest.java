@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,16 +82,36 @@ class IndexedPagesTest {
         long other = jdbc.queryForObject("select min(id) from program where status = 'PUBLISHED' and category_code <>"
                 + " (select category_code from program where id = ?)", Long.class, shown);
         String otherName = jdbc.queryForObject("select name from program where id = ?", String.class, other);
+        String otherText = jdbc.queryForObject("select min(i.text) from section_item i join program_section s"
+                + " on s.id = i.section_id where s.program_id = ?", String.class, other);
         String ownName = jdbc.queryForObject("select name from program where id = ?", String.class, shown);
         long version = jdbc.queryForObject("select version from program where id = ?", Long.class, shown);
         SearchSource.Page foreign = indexed.pages(List.of(other)).get(other);
 
-        doReturn(Map.of(shown, new SearchSource.Page(version + 1, foreign.json()))).when(indexed).pages(any());
-        String html = page(get("/programs/" + shown));
-        assertThat(html).contains(ownName).doesNotContain(otherName);
+        // lang=ja: a page without parameters may come from the page cache
+        doReturn(Map.of(shown, new SearchSource.Page(version + 1, foreign.json(), foreign.audiences()))).when(indexed).pages(any());
+        String html = page(get("/programs/" + shown).param("lang", "ja"));
+        assertThat(html).contains(ownName).doesNotContain(otherName).doesNotContain(otherText);
 
-        doReturn(Map.of(shown, new SearchSource.Page(version, "{not json"))).when(indexed).pages(any());
-        assertThat(page(get("/programs/" + shown))).contains(ownName);
+        doReturn(Map.of(shown, new SearchSource.Page(version, "{not json", Set.of()))).when(indexed).pages(any());
+        assertThat(page(get("/programs/" + shown).param("lang", "ja"))).contains(ownName);
+
+        doReturn(Map.of(shown, new SearchSource.Page(version, foreign.json(), foreign.audiences()))).when(indexed).pages(any());
+        assertThat(page(get("/programs/" + shown).param("lang", "ja"))).as("the copy is used when its version matches")
+                .contains(otherText);
+    }
+
+    @Test
+    void theCheckerLeavesOutAProgramUnpublishedSinceTheIndexWasWritten() throws Exception {
+        String answers = "/eligibility?age=20&residence=13&applicant=self&lang=ja";
+        String name = jdbc.queryForObject("select name from program where id = 1", String.class);
+        assertThat(page(get(answers))).contains(name);
+        jdbc.update("update program set status = 'DRAFT' where id = 1"); // no change marker: the index keeps it
+        try {
+            assertThat(page(get(answers))).doesNotContain(name);
+        } finally {
+            jdbc.update("update program set status = 'PUBLISHED' where id = 1");
+        }
     }
 
     @Test

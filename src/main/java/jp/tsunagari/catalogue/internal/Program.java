@@ -148,7 +148,7 @@ public class Program extends ProgramFacts {
      * Shows {@code content} — this version's, as the search index keeps it — in place of the lazy collections, which
      * are then never read: for a program detached from the persistence context, shown and never saved.
      */
-    void show(ProgramContent c, java.util.Map<String, Prefecture> examplePrefectures) {
+    void show(ProgramContent c, java.util.Map<String, Prefecture> examplePrefectures, Set<Audience> audienceTags) {
         sections = new ArrayList<>(ProgramContentMapping.sections(c));
         metrics = ProgramContentMapping.metrics(this, c);
         examples = ProgramContentMapping.examples(this, c, examplePrefectures);
@@ -157,7 +157,7 @@ public class Program extends ProgramFacts {
         periods = new ArrayList<>(c.schedule().periods().stream().map(ApplicationPeriod::new).toList());
         targetGroups = new ArrayList<>(ProgramContentMapping.groups(c));
         audiences = EnumSet.noneOf(Audience.class);
-        audiences.addAll(jp.tsunagari.eligibility.AudienceRules.derive(targetGroups));
+        audiences.addAll(audienceTags);
     }
 
     public void publish(String user, Instant now) {

@@ -80,7 +80,7 @@ public class ProgramPageLoader {
         content.examples().forEach(e -> places.prefecture(e.prefectureCode())
                 .ifPresent(pref -> prefectures.put(pref.code(), pref)));
         em.detach(p);
-        p.show(content, prefectures);
+        p.show(content, prefectures, page.audiences());
         return Optional.of(new Details(p, places.namesOf(areaCodes(p))));
     }
 

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers the {@link ConcurrencyLimitFilter} at {@link FilterOrder#CONCURRENCY_LIMIT}:
  * {@code catalogue.web.concurrent-requests} requests at once (0, the default: twice the processors the JVM sees),
- * each waiting at most {@code catalogue.web.turn-wait-ms} for its turn.
+ * each waiting at most {@code catalogue.web.turn-wait-ms} for its turn (kept well under the 20 s graceful shutdown),
+ * at most 100 waiting (Tomcat's pool has 200 threads: the rest stay free for the probes and the downloads).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConcurrencyLimitConfig {
@@ -17,10 +18,10 @@ public class ConcurrencyLimitConfig {
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimit(
             @Value("${catalogue.web.concurrent-requests:0}") int permits,
-            @Value("${catalogue.web.turn-wait-ms:20000}") long maxWait) {
+            @Value("${catalogue.web.turn-wait-ms:10000}") long maxWait) {
         int n = permits > 0 ? permits : 2 * Runtime.getRuntime().availableProcessors();
         FilterRegistrationBean<ConcurrencyLimitFilter> bean = new FilterRegistrationBean<>(
-                new ConcurrencyLimitFilter(n, maxWait));
+                new ConcurrencyLimitFilter(n, maxWait, 100));
         bean.setOrder(FilterOrder.CONCURRENCY_LIMIT);
         bean.setName("concurrencyLimit");
         return bean;

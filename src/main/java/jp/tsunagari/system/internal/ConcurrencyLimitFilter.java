@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets at most {@code permits} requests work at once; the others wait their turn, first come first served. On 2
- * cores, 16 requests working side by side on 16 threads served half as many pages a second, with a longer tail, as
- * 4 at a time (docs/performance.md, "How many requests at once"). Long streams and the probes pass outside: the bulk
- * downloads (a slow reader must not hold a turn for minutes), the health checks (readiness must answer under load)
- * and static files. A request that waits longer than {@code maxWait} gets 503 with {@code Retry-After}.
+ * Lets at most {@code permits} page requests (GET and HEAD) work at once; the others wait their turn, first come
+ * first served. On 2 cores, 16 requests working side by side on 16 threads served half as many pages a second, with
+ * a longer tail, as 4 at a time (docs/performance.md, "How many requests at once"). Outside the turns: other methods
+ * (a form or an upload sent slowly must not hold a turn while its body arrives), the bulk downloads (a slow reader
+ * must not hold one for minutes), the health checks (readiness must answer under load) and static files. A request
+ * that waits longer than {@code maxWait}, or finds {@code maxQueue} already waiting (so that the container keeps
+ * threads for the probes), gets 503 with {@code Retry-After}.
  */
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
@@ -24,32 +26,36 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     private final Semaphore turns;
     private final long maxWaitMillis;
+    private final int maxQueue;
 
-    public ConcurrencyLimitFilter(int permits, long maxWaitMillis) {
+    public ConcurrencyLimitFilter(int permits, long maxWaitMillis, int maxQueue) {
         this.turns = new Semaphore(permits, true);
         this.maxWaitMillis = maxWaitMillis;
+        this.maxQueue = maxQueue;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return true;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator/") || path.equals("/programs.csv") || path.equals("/programs.json")
-                || path.startsWith("/admin/export") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/images/") || path.equals("/favicon.ico");
+        return path.startsWith("/actuator/") || path.startsWith("/programs.csv") || path.startsWith("/programs.json")
+                || path.startsWith("/admin/export") || path.startsWith("/assets/") || path.equals("/favicon.ico");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean acquired;
+        boolean acquired = false;
         try {
-            acquired = turns.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+            acquired = turns.tryAcquire(0, TimeUnit.MILLISECONDS) // a free turn, unless others wait for one
+                    || turns.getQueueLength() < maxQueue && turns.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            acquired = false;
         }
         if (!acquired) {
-            log.warn("Busy: {} waited {} ms for a turn; answered 503", request.getRequestURI(), maxWaitMillis);
+            log.warn("Busy: no turn for {} ({} waiting); answered 503", request.getRequestURI(), turns.getQueueLength());
             response.setHeader("Retry-After", "5");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;

@@ -1,6 +1,7 @@
 package jp.tsunagari.system.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ class ConcurrencyLimitFilterTest {
 
     @Test
     void aRequestWaitsForATurnAndIsTold503WhenNoneComes() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 300);
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 300, 100);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         FilterChain slow = (req, res) -> {
@@ -38,7 +39,7 @@ class ConcurrencyLimitFilterTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, java.util.concurrent.Executors.newSingleThreadExecutor());
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(filter.working(1)).isEqualTo(1);
 
@@ -49,10 +50,15 @@ class ConcurrencyLimitFilterTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
         assertThat(notReached.getRequest()).isNull();
 
-        for (String path : new String[] {"/actuator/health/readiness", "/programs.csv", "/admin/export", "/css/site.css"}) {
+        for (String path : new String[] {"/actuator/health/readiness", "/programs.csv", "/admin/export",
+                "/assets/css/site.css", "POST /login", "POST /admin/import"}) {
             MockHttpServletResponse passed = new MockHttpServletResponse();
             MockFilterChain reached = new MockFilterChain();
-            filter.doFilter(get(path), passed, reached);
+            MockHttpServletRequest request = path.startsWith("POST ") ? get(path.substring(5)) : get(path);
+            if (path.startsWith("POST ")) {
+                request.setMethod("POST");
+            }
+            filter.doFilter(request, passed, reached);
             assertThat(reached.getRequest()).as(path).isNotNull();
             assertThat(passed.getStatus()).as(path).isEqualTo(200);
         }
@@ -67,16 +73,49 @@ class ConcurrencyLimitFilterTest {
     }
 
     @Test
+    void whenTheQueueIsFullTheAnswerIs503AtOnce() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 60_000, 0);
+        MockFilterChain free = new MockFilterChain();
+        filter.doFilter(get("/programs"), new MockHttpServletResponse(), free);
+        assertThat(free.getRequest()).as("a free turn is taken even with no room to wait").isNotNull();
+
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+            try {
+                filter.doFilter(get("/programs"), new MockHttpServletResponse(), (req, res) -> {
+                    inside.countDown();
+                    try {
+                        leave.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, java.util.concurrent.Executors.newSingleThreadExecutor());
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        MockFilterChain notReached = new MockFilterChain();
+        long started = System.nanoTime();
+        filter.doFilter(get("/programs"), refused, notReached);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(notReached.getRequest()).isNull();
+        assertThat(System.nanoTime() - started).as("refused without waiting the minute")
+                .isLessThan(TimeUnit.SECONDS.toNanos(30));
+        leave.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aTurnIsGivenBackWhenTheRequestFails() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 100);
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 100, 100);
         FilterChain failing = (req, res) -> {
             throw new IllegalStateException("page failed");
         };
-        try {
-            filter.doFilter(get("/programs"), new MockHttpServletResponse(), failing);
-        } catch (IllegalStateException expected) {
-            // the error page is rendered by the container
-        }
+        assertThatThrownBy(() -> filter.doFilter(get("/programs"), new MockHttpServletResponse(), failing))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(filter.working(1)).isZero();
         MockFilterChain next = new MockFilterChain();
         filter.doFilter(get("/"), new MockHttpServletResponse(), next);
