@@ -24,8 +24,7 @@ public class Places {
     private final Municipalities municipalities;
     private final jp.tsunagari.system.ChangeMarker marker;
     private volatile Snapshot snapshot;
-    private volatile List<Municipality> municipalityList;
-    private volatile Map<String, Municipality> municipalityByCode;
+    private volatile MunicipalityTable municipalityTable;
 
     Places(Regions regions, Prefectures prefectures, Municipalities municipalities, jp.tsunagari.system.ChangeMarker marker) {
         this.regions = regions;
@@ -35,6 +34,21 @@ public class Places {
     }
 
     private record Snapshot(List<Region> regions, List<Prefecture> prefectures, Map<String, Prefecture> byCode) {
+    }
+
+    /** Every municipality and ward with its prefecture, in code order and by code: read once and kept. */
+    private record MunicipalityTable(List<Municipality> list, Map<String, Municipality> byCode) {
+    }
+
+    private MunicipalityTable municipalityTable() {
+        MunicipalityTable t = municipalityTable;
+        if (t == null) {
+            List<Municipality> list = List.copyOf(municipalities.findAllWithPrefecture());
+            t = new MunicipalityTable(list,
+                    list.stream().collect(Collectors.toUnmodifiableMap(Municipality::lgCode, Function.identity())));
+            municipalityTable = t;
+        }
+        return t;
     }
 
     private Snapshot snapshot() {
@@ -51,8 +65,7 @@ public class Places {
     /** Forgets the cached regions and prefectures, so that names changed (by any instance) are read again. */
     public void refresh() {
         snapshot = null;
-        municipalityList = null;
-        municipalityByCode = null;
+        municipalityTable = null;
     }
 
     /** The 8 regions in their conventional order (北海道 first). */
@@ -97,21 +110,11 @@ public class Places {
         Map<String, Localized> names = new LinkedHashMap<>();
         codes.stream().filter(c -> c.length() == 2).forEach(c -> prefecture(c).ifPresent(p -> names.put(c, p)));
         if (codes.stream().anyMatch(c -> c.length() == 6)) {
-            Map<String, Municipality> byCode = municipalityByCode();
+            Map<String, Municipality> byCode = municipalityTable().byCode();
             codes.stream().filter(c -> c.length() == 6).map(byCode::get).filter(m -> m != null)
                     .forEach(m -> names.put(m.lgCode(), m));
         }
         return names;
-    }
-
-    private Map<String, Municipality> municipalityByCode() {
-        Map<String, Municipality> byCode = municipalityByCode;
-        if (byCode == null) {
-            byCode = municipalitiesWithPrefecture().stream()
-                    .collect(Collectors.toUnmodifiableMap(Municipality::lgCode, Function.identity()));
-            municipalityByCode = byCode;
-        }
-        return byCode;
     }
 
     /**
@@ -175,12 +178,7 @@ public class Places {
 
     /** Every municipality and ward with its prefecture, in code order (for pickers); read once and kept. */
     public List<Municipality> municipalitiesWithPrefecture() {
-        List<Municipality> list = municipalityList;
-        if (list == null) {
-            list = List.copyOf(municipalities.findAllWithPrefecture());
-            municipalityList = list;
-        }
-        return list;
+        return municipalityTable().list();
     }
 
     /** Municipalities whose code starts with, or whose name, reading, English name or prefecture contains, the text. */

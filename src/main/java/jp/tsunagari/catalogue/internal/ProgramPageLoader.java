@@ -2,50 +2,37 @@ package jp.tsunagari.catalogue.internal;
 
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import jp.tsunagari.catalogue.IndexedPages;
-import jp.tsunagari.catalogue.ProgramContent;
-import jp.tsunagari.catalogue.SearchSource;
 import jp.tsunagari.eligibility.Criterion;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.system.Localized;
 import org.hibernate.Hibernate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads everything a program page shows, inside one read-only transaction, so that the view never touches a lazy
  * association (open-in-view is off). A published program's page is its header row (one statement, which also says
  * it is published and which version it is) and, when the search index holds that same version, the content the index
- * stores ({@link IndexedPages}): no other table is read. Otherwise — an index behind the database for a moment, or
+ * stores ({@link IndexedContent}): no other table is read. Otherwise — an index behind the database for a moment, or
  * being rebuilt — its collections are read from the database, batch-fetched: a fixed number of statements per page.
  */
 @Service
 @Transactional(readOnly = true)
 public class ProgramPageLoader {
 
-    private static final Logger log = LoggerFactory.getLogger(ProgramPageLoader.class);
-
     private final ProgramRepository programs;
     private final Places places;
-    private final IndexedPages indexed;
-    private final JsonMapper json;
+    private final IndexedContent indexed;
     private final EntityManager em;
 
-    ProgramPageLoader(ProgramRepository programs, Places places, IndexedPages indexed, JsonMapper json,
-                      EntityManager em) {
+    ProgramPageLoader(ProgramRepository programs, Places places, IndexedContent indexed, EntityManager em) {
         this.programs = programs;
         this.places = places;
         this.indexed = indexed;
-        this.json = json;
         this.em = em;
     }
 
@@ -64,23 +51,15 @@ public class ProgramPageLoader {
 
     /** The program's page with the content the index stores, if the index holds this version of it. */
     private Optional<Details> fromIndex(Program p) {
-        SearchSource.Page page = indexed.pages(List.of(p.id())).get(p.id());
-        if (page == null || page.version() != p.version()) {
-            return Optional.empty();
-        }
-        ProgramContent content;
-        try {
-            content = json.readValue(page.json(), ProgramContent.class);
-        } catch (JacksonException e) {
-            log.warn("The index's copy of program {} version {} could not be read ({}); reading the database",
-                    p.id(), p.version(), e.getOriginalMessage());
+        IndexedContent.Copy copy = indexed.of(Map.of(p.id(), p.version())).get(p.id());
+        if (copy == null) {
             return Optional.empty();
         }
         Map<String, Prefecture> prefectures = new HashMap<>();
-        content.examples().forEach(e -> places.prefecture(e.prefectureCode())
+        copy.content().examples().forEach(e -> places.prefecture(e.prefectureCode())
                 .ifPresent(pref -> prefectures.put(pref.code(), pref)));
         em.detach(p);
-        p.show(content, prefectures, page.audiences());
+        p.show(copy.content(), prefectures, copy.audiences());
         return Optional.of(new Details(p, places.namesOf(areaCodes(p))));
     }
 
