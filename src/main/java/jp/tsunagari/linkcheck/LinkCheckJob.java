@@ -1,126 +1,143 @@
 package jp.tsunagari.linkcheck;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import jp.tsunagari.catalogue.ProgramLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled link check. When {@code catalogue.link-check.enabled}, this instance looks every {@code tick} (on a
- * thread of its own, so a pass of many hours never holds up the application's other scheduled work) whether a pass is
- * due and, if it can take the cluster-wide lease ({@link RunLease}), runs it: a new pass every {@code interval}
- * counted from the previous start, or the rest of a pass another instance (or this one, before a restart) left
- * unfinished. Progress is recorded after every program. Disabled, it never sends a request.
+ * The scheduled link check. Its db-scheduler task {@value #TASK_NAME} ({@link LinkCheckTask}) runs every {@code tick}
+ * on one instance of the cluster at a time; when {@code catalogue.link-check.enabled}, each execution looks whether a
+ * pass is due ({@link LinkCheckProgress}) and runs it: a new pass every {@code interval} counted from the previous
+ * start or when asked for, or the rest of a pass cut short. Progress is recorded after every program; the pass stops
+ * there when the scheduler shuts down (or the thread is interrupted), and the next execution, on any instance,
+ * resumes it. Disabled, it never sends a request.
  */
 @Component
 @EnableConfigurationProperties(LinkCheckSettings.class)
-public class LinkCheckJob implements DisposableBean {
+public class LinkCheckJob {
 
     /** What the admin page says about the passes. */
     public record Status(boolean enabled, Instant startedAt, Instant finishedAt, boolean running, boolean requested) {
     }
 
+    static final String TASK_NAME = "link-check";
+    static final TaskInstanceId TASK_INSTANCE = TaskInstanceId.of(TASK_NAME, RecurringTask.INSTANCE);
     private static final Logger log = LoggerFactory.getLogger(LinkCheckJob.class);
 
     private final LinkCheckSettings settings;
     private final ProgramLinks programs;
     private final LinkCheckRows rows;
-    private final RunLease lease;
+    private final LinkCheckProgress progress;
     private final Clock clock;
-    private final String holder = "instance-" + UUID.randomUUID();
-    private volatile boolean stopping;
-    private ScheduledExecutorService executor;
+    private final ObjectProvider<SchedulerClient> scheduler;
 
-    LinkCheckJob(LinkCheckSettings settings, ProgramLinks programs, LinkCheckRows rows, RunLease lease, Clock clock) {
+    LinkCheckJob(LinkCheckSettings settings, ProgramLinks programs, LinkCheckRows rows, LinkCheckProgress progress,
+                 Clock clock, ObjectProvider<SchedulerClient> scheduler) {
         this.settings = settings;
         this.programs = programs;
         this.rows = rows;
-        this.lease = lease;
+        this.progress = progress;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
-        if (!settings.enabled() || executor != null || stopping) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "link-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long tick = settings.tick().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-        log.info("Link check enabled: a pass every {}, looked for every {}", settings.interval(), settings.tick());
-    }
-
+    /** The passes' state; running while a pass is unfinished and an instance executes the task. */
     public Status status() {
-        RunLease.State state = lease.state();
-        return new Status(settings.enabled(), state.startedAt(), state.finishedAt(), state.held(), state.requested());
+        LinkCheckProgress.State state = progress.state();
+        return new Status(settings.enabled(), state.startedAt(), state.finishedAt(),
+                state.unfinished() && executing(), state.requested());
     }
 
-    /** Asks for a pass at the next look of any enabled instance; false (nothing asked) when the check is disabled. */
+    /**
+     * Asks for a pass at the task's next execution, moved to now unless it is executing (then the pass starts at the
+     * one after); false (nothing asked) when the check is disabled.
+     */
     public boolean requestRun() {
         if (!settings.enabled()) {
             return false;
         }
-        lease.request();
+        progress.request();
+        SchedulerClient client = scheduler.getIfUnique();
+        if (client != null) {
+            try {
+                client.reschedule(TASK_INSTANCE, clock.instant());
+            } catch (TaskInstanceException e) {
+                log.debug("Link check: asked for; the task is not moved ({})", e.getMessage());
+            }
+        }
         return true;
     }
 
-    private void tick() {
-        try {
-            runIfDue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Link check: this look failed and is retried at the next one: {}", e.toString());
+    /**
+     * One execution of the task: runs a pass (or its rest) if one is due, recording progress after every program and
+     * stopping after the program at which {@code shuttingDown} (or the thread's interruption) says so; whether a pass
+     * ran. The interruption, if any, is kept for the caller.
+     */
+    boolean runIfDue(BooleanSupplier shuttingDown) {
+        if (!settings.enabled() || shuttingDown.getAsBoolean()) {
+            return false;
         }
-    }
-
-    /** Runs a pass (or its rest) if one is due and this instance takes the lease; whether it ran. */
-    boolean runIfDue() throws InterruptedException {
-        Optional<Long> resumeAfter = lease.take(holder, settings.interval(), settings.lease());
+        Optional<Long> resumeAfter = progress.begin(settings.interval());
         if (resumeAfter.isEmpty()) {
             return false;
         }
         long started = System.nanoTime();
         log.info("Link check: pass {}", resumeAfter.get() == 0 ? "started" : "resumed after program " + resumeAfter.get());
         LinkCheckPass pass = new LinkCheckPass(programs, rows, new LinkProbe(settings), clock, settings.batchSize());
-        long last = resumeAfter.get();
         boolean finished = false;
         try {
-            last = pass.run(resumeAfter.get(), Long.MAX_VALUE,
-                    id -> !stopping && lease.renew(holder, id, settings.lease()));
+            long last = pass.run(resumeAfter.get(), Long.MAX_VALUE, id -> recorded(id, shuttingDown));
             finished = last == Long.MAX_VALUE;
-        } finally {
-            boolean interrupted = Thread.interrupted();
-            lease.release(holder, last == Long.MAX_VALUE ? 0 : last, finished);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (finished) {
+                withoutInterruption(progress::finish);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             log.info("Link check: pass {} after {} s, {} addresses checked", finished ? "finished" : "stopped",
                     (System.nanoTime() - started) / 1_000_000_000L, pass.addressesChecked());
         }
         return true;
     }
 
-    @Override
-    public synchronized void destroy() {
-        stopping = true;
-        if (executor != null) {
-            executor.shutdownNow();
+    /** Records a program done; whether to go on (not when the scheduler is shutting down or the thread interrupted). */
+    private boolean recorded(long programId, BooleanSupplier shuttingDown) {
+        boolean stop = shuttingDown.getAsBoolean();
+        boolean interrupted = withoutInterruption(() -> progress.record(programId));
+        return !stop && !interrupted;
+    }
+
+    /**
+     * Writes with the interruption flag cleared (an interrupted thread can break a database connection) and set again
+     * after; whether it was set.
+     */
+    private static boolean withoutInterruption(Runnable write) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            write.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+        return interrupted;
+    }
+
+    private boolean executing() {
+        SchedulerClient client = scheduler.getIfUnique();
+        return client == null || client.getScheduledExecution(TASK_INSTANCE).map(ScheduledExecution::isPicked)
+                .orElse(false);
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One pass over the catalogue: programs in id order, a page at a time (keyset: never the whole catalogue in memory),
  * each address checked and its result stored at once. An address given by several programs is requested once per
  * pass (the most recent {@value #REMEMBERED} results are kept). A program's failure to store is logged and the pass
- * goes on; only an interruption (shutdown) or a lost lease stops it.
+ * goes on; only an interruption or its caller's answer after a program (the scheduler shutting down) stops it.
  */
 final class LinkCheckPass {
 

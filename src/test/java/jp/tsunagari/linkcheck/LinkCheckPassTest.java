@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A pass over programs of the real database whose addresses point at a web site in the test JVM ({@link LocalSite}):
  * results stored per program and kind, an address shared by two programs requested once, a failure's first date kept
- * across passes, a removed address's result removed. Only the test's own programs (an id range) are checked, never
- * the seeded ones with real addresses: nothing goes to the internet. The programs and their results are deleted
- * afterwards; the run row is put back as it was.
+ * across passes, a removed address's result removed; and the run row's account of the passes (due, resumed, asked
+ * for). Only the test's own programs (an id range) are checked, never the seeded ones with real addresses: nothing
+ * goes to the internet. The programs and their results are deleted afterwards; the run row is put back as it was.
  */
 @SpringBootTest
 class LinkCheckPassTest {
@@ -35,7 +35,7 @@ class LinkCheckPassTest {
     @Autowired
     LinkCheckRows rows;
     @Autowired
-    RunLease lease;
+    LinkCheckProgress progress;
 
     LocalSite site;
     final List<Long> ids = new ArrayList<>();
@@ -126,32 +126,31 @@ class LinkCheckPassTest {
     }
 
     @Test
-    void onlyOneInstanceTakesTheLeaseAndACutShortPassResumes() {
+    void theRunRowSaysWhetherAPassIsDueAndWhereItResumes() {
         Map<String, Object> saved = jdbc.queryForMap("select * from link_check_run where id = 1");
         try {
-            jdbc.update("update link_check_run set holder = null, lease_until = null, started_at = null,"
-                    + " finished_at = null, last_program_id = 0, requested = false where id = 1");
+            jdbc.update("update link_check_run set started_at = null, finished_at = null, last_program_id = 0,"
+                    + " requested = false where id = 1");
             Duration day = Duration.ofDays(1);
-            Duration minutes = Duration.ofMinutes(15);
-            assertThat(lease.take("a", day, minutes)).hasValue(0L);
-            assertThat(lease.take("b", day, minutes)).isEmpty();
-            assertThat(lease.renew("a", 42, minutes)).isTrue();
-            assertThat(lease.renew("b", 43, minutes)).isFalse();
-            lease.release("a", 42, false);
-            assertThat(lease.take("b", day, minutes)).as("the rest of the pass").hasValue(42L);
-            lease.release("b", 0, true);
-            assertThat(lease.take("a", day, minutes)).as("not due for a day").isEmpty();
-            lease.request();
-            assertThat(lease.state().requested()).isTrue();
-            assertThat(lease.take("a", day, minutes)).as("asked for").hasValue(0L);
-            assertThat(lease.state()).extracting(RunLease.State::requested, RunLease.State::held)
-                    .containsExactly(false, true);
-            lease.release("a", 0, true);
+            assertThat(progress.begin(day)).as("never ran").hasValue(0L);
+            progress.record(42);
+            assertThat(progress.state()).extracting(LinkCheckProgress.State::unfinished,
+                    LinkCheckProgress.State::lastProgramId).containsExactly(true, 42L);
+            assertThat(progress.begin(day)).as("the rest of the pass").hasValue(42L);
+            progress.finish();
+            assertThat(progress.state().unfinished()).isFalse();
+            assertThat(progress.begin(day)).as("not due for a day").isEmpty();
+            assertThat(progress.begin(Duration.ZERO)).as("due after the interval").hasValue(0L);
+            progress.finish();
+            progress.request();
+            assertThat(progress.state().requested()).isTrue();
+            assertThat(progress.begin(day)).as("asked for").hasValue(0L);
+            assertThat(progress.state()).extracting(LinkCheckProgress.State::requested,
+                    LinkCheckProgress.State::unfinished).containsExactly(false, true);
         } finally {
-            jdbc.update("update link_check_run set holder = ?, lease_until = ?, started_at = ?, finished_at = ?,"
-                    + " last_program_id = ?, requested = ? where id = 1", saved.get("holder"), saved.get("lease_until"),
-                    saved.get("started_at"), saved.get("finished_at"), saved.get("last_program_id"),
-                    saved.get("requested"));
+            jdbc.update("update link_check_run set started_at = ?, finished_at = ?, last_program_id = ?,"
+                    + " requested = ? where id = 1", saved.get("started_at"), saved.get("finished_at"),
+                    saved.get("last_program_id"), saved.get("requested"));
         }
     }
 
