@@ -65,6 +65,18 @@ final class CheckerLinks {
         return build(query.verdict(), 1, Map.of(), null, null, false);
     }
 
+    /** The e-mail alert form for these answers and filters (the 申込日 is each mail's day, so it is not kept). */
+    public String alerts() {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/alerts/new").queryParam("kind", "checker");
+        answers.forEach((name, value) -> {
+            if (!"date".equals(name)) {
+                b.queryParam(name, value);
+            }
+        });
+        query.filters().forEach((dimension, values) -> new TreeSet<>(values).forEach(v -> b.queryParam(dimension, v)));
+        return b.encode().build().toUriString();
+    }
+
     /** The form again, every answer filled in. */
     public String edit() {
         return build(null, 1, Map.of(), null, null, true);

@@ -98,6 +98,36 @@ public class EligibilityResults {
         return new Found(answer.totals(), answer.facets(), results, names);
     }
 
+    /**
+     * The rules of these programs (those published now), read once to judge any number of profiles against them —
+     * the e-mail alerts' check of the day's changed programs against every saved set of answers.
+     */
+    public Judging judging(List<Long> ids) {
+        return new Judging(sources.rules(ids));
+    }
+
+    /** Programs whose rules are read, judged per profile in memory. */
+    public final class Judging {
+
+        private final Map<Long, ProgramRules> programs = new java.util.LinkedHashMap<>();
+
+        private Judging(List<ProgramRules> rules) {
+            rules.forEach(r -> programs.put(r.id(), r));
+        }
+
+        /** The verdict for the profile, or null if the program is not published now. */
+        public Verdict verdict(long id, Profile profile) {
+            ProgramRules program = programs.get(id);
+            return program == null ? null : checker.evaluate(program.groups(), profile).verdict();
+        }
+
+        /** The programs judged with reasons, as on the results page, in the order given. */
+        public List<Result> results(Profile profile, List<Long> ids, Locale locale) {
+            List<ProgramRules> chosen = ids.stream().map(programs::get).filter(java.util.Objects::nonNull).toList();
+            return judge(profile, chosen, places.namesOf(placeCodes(chosen, profile)), locale);
+        }
+    }
+
     /** The places named in the programs' criteria and in the profile, for one look-up of their names. */
     private static Set<String> placeCodes(List<ProgramRules> programs, Profile profile) {
         Set<String> codes = new HashSet<>();

@@ -38,6 +38,12 @@ final class DiscoveryLinks {
         return build(unsorted(), null, null, null, "/programs.atom");
     }
 
+    /** The e-mail alert form for the same text and filters ({@code ended=include} too). */
+    public String alerts() {
+        String list = build(unsorted(), null, null, null, "/alerts/new");
+        return query.includeEnded() ? list + (list.contains("?") ? "&" : "?") + "ended=" + DiscoveryFilters.INCLUDE : list;
+    }
+
     /** This list with the same text and filters, without sort or page (the feed's page). */
     public String list() {
         return build(unsorted(), null, null, null, "/programs");

@@ -66,6 +66,11 @@ class ProgramSearch {
         this.results = new ResultCache(resultCacheSize);
     }
 
+    /** The query's text and filters as one Lucene query (a saved search run on a few programs, {@link SavedSearches}). */
+    Query query(DiscoveryQuery q) {
+        return combine(textQuery(q.text(), words(q.text())), q, null);
+    }
+
     /** One page of ids in order and the total, without facet counts. */
     record Ranked(List<Long> ids, long total) {
     }
@@ -193,7 +198,7 @@ class ProgramSearch {
     }
 
     /** The ids of {@code docs} from {@code from} on. */
-    private static List<Long> ids(IndexSearcher searcher, ScoreDoc[] docs, int from) throws IOException {
+    static List<Long> ids(IndexSearcher searcher, ScoreDoc[] docs, int from) throws IOException {
         List<Long> ids = new ArrayList<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = from; i < docs.length; i++) {

@@ -100,7 +100,9 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> ResponseHeaders.apply(headers, hsts))
                 // The JSON API has no session or sign-in: nothing a forged request could use (docs/security.md).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // RFC 8058: mail providers POST "List-Unsubscribe=One-Click" to the link in the mail, without a session or
+                // token; the link itself is the secret (an HMAC of the subscription), and it can only delete.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/alerts/unsubscribe/*"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
@@ -127,7 +129,7 @@ class SecurityConfig {
     static final String[] OFFICE_ONLY = {"/admin/programs/*/publish", "/admin/programs/*/unpublish",
             "/admin/programs/*/history/*/restore", "/admin/reviews", "/admin/reviews/**", "/admin/categories",
             "/admin/categories/**", "/admin/places", "/admin/places/**", "/admin/export", "/admin/import",
-            "/admin/import/**", "/admin/links/check"};
+            "/admin/import/**", "/admin/links/check", "/admin/alerts"};
 
     /** Signs in by the database's accounts; the authorities are the role and the organization (StaffScope). */
     @Bean

@@ -110,6 +110,7 @@ class AdminAccessMatrixTest {
             "GET  /admin/import                                 login 403 403 ok  ok",
             "POST /admin/import                                 login 403 403 ok  ok",
             "POST /admin/import/apply                           login 403 403 ok  ok",
+            "GET  /admin/alerts                                 login 403 403 ok  ok",
             // asking for a link check now
             "POST /admin/links/check                            login 403 403 ok  ok",
             // user management: ADMIN only

@@ -1,0 +1,137 @@
+package jp.tsunagari.alerts;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code alert_run} and {@code alert_delivery} tables (Flyway V18), in plain SQL. */
+@Component
+class DigestRows {
+
+    /** A digest run: its frequency and period, the revisions it covers, its state. */
+    record Run(long id, Frequency frequency, String period, long from, long to, String state) {
+    }
+
+    /** A mail to send: the delivery, its subscription, the programs it lists and how many matched. */
+    record Delivery(long id, long subscriptionId, List<Long> programIds, int matched, int attempts) {
+    }
+
+    /** A mail to record. */
+    record NewDelivery(long subscriptionId, List<Long> programIds, int matched) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    DigestRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where the next run of this frequency starts: the previous run's end, if any. */
+    Optional<Long> lastTo(Frequency f) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(to_revision) from alert_run where frequency = ?",
+                Long.class, f.name()));
+    }
+
+    /** Where the first run of a frequency starts: the earliest start of its confirmed subscriptions' mail. */
+    Optional<Long> earliestStart(Frequency f) {
+        return Optional.ofNullable(jdbc.queryForObject("select min(since_revision) from alert_subscription"
+                + " where status = 'CONFIRMED' and frequency = ?", Long.class, f.name()));
+    }
+
+    boolean exists(Frequency f, String period) {
+        return !jdbc.queryForList("select id from alert_run where frequency = ? and period_key = ?", Long.class,
+                f.name(), period).isEmpty();
+    }
+
+    /** Creates the period's run; false if another instance (or an earlier look) already did. */
+    boolean create(Frequency f, String period, long from, long to, Instant now) {
+        try {
+            jdbc.update("insert into alert_run (frequency, period_key, from_revision, to_revision, state, started_at)"
+                    + " values (?, ?, ?, ?, 'MATCHING', ?)", f.name(), period, from, to, Timestamp.from(now));
+            return true;
+        } catch (DuplicateKeyException done) {
+            return false;
+        }
+    }
+
+    List<Run> unfinished() {
+        return jdbc.query("select id, frequency, period_key, from_revision, to_revision, state from alert_run"
+                + " where state <> 'DONE' order by id", (rs, n) -> new Run(rs.getLong(1),
+                Frequency.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6)));
+    }
+
+    void state(long runId, String state, Instant now) {
+        jdbc.update("update alert_run set state = ?, finished_at = ? where id = ?", state,
+                "DONE".equals(state) ? Timestamp.from(now) : null, runId);
+    }
+
+    /** Forgets what a run cut short while matching had recorded (it matches again from the start). */
+    void clear(long runId) {
+        jdbc.update("delete from alert_delivery where run_id = ?", runId);
+    }
+
+    void insert(long runId, List<NewDelivery> deliveries) {
+        jdbc.batchUpdate("insert into alert_delivery (run_id, subscription_id, program_ids, matched, state)"
+                + " values (?, ?, ?, ?, 'PENDING')", deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
+            ps.setLong(1, runId);
+            ps.setLong(2, d.subscriptionId());
+            ps.setString(3, String.join(",", d.programIds().stream().map(String::valueOf).toList()));
+            ps.setInt(4, d.matched());
+        });
+    }
+
+    /**
+     * Mails of a run left in SENDING by an instance that stopped between marking and recording the server's answer:
+     * sent again (the server may not have accepted them; see docs/operations.md for the one case that repeats one).
+     */
+    int retryInterrupted(long runId) {
+        return jdbc.update("update alert_delivery set state = 'PENDING' where run_id = ? and state = 'SENDING'", runId);
+    }
+
+    /** The next mails of a run that are due, in order. */
+    List<Delivery> due(long runId, Instant now, int n) {
+        return jdbc.query("select id, subscription_id, program_ids, matched, attempts from alert_delivery where run_id = ?"
+                + " and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?) order by id fetch first "
+                + n + " rows only", (rs, i) -> new Delivery(rs.getLong(1), rs.getLong(2), ids(rs.getString(3)),
+                rs.getInt(4), rs.getInt(5)), runId, Timestamp.from(now));
+    }
+
+    /** Mails of a run still to send (now or later). */
+    long waiting(long runId) {
+        Long n = jdbc.queryForObject("select count(*) from alert_delivery where run_id = ? and state in ('PENDING',"
+                + " 'SENDING')", Long.class, runId);
+        return n == null ? 0 : n;
+    }
+
+    /** Marks a mail as being sent; false if another sender took it. */
+    boolean take(long deliveryId) {
+        return jdbc.update("update alert_delivery set state = 'SENDING', attempts = attempts + 1 where id = ?"
+                + " and state = 'PENDING'", deliveryId) == 1;
+    }
+
+    void sent(long deliveryId, Instant now) {
+        jdbc.update("update alert_delivery set state = 'SENT', sent_at = ? where id = ?", Timestamp.from(now), deliveryId);
+    }
+
+    /** A failed send: again at {@code next}, or given up (FAILED) when {@code next} is null. */
+    void failed(long deliveryId, Instant next) {
+        jdbc.update("update alert_delivery set state = ?, next_attempt_at = ? where id = ?",
+                next == null ? "FAILED" : "PENDING", next == null ? null : Timestamp.from(next), deliveryId);
+    }
+
+    /** Forgets runs (and their mails) finished before {@code before}, but each frequency's last; how many. */
+    int forgetRuns(Instant before) {
+        return jdbc.update("delete from alert_run where state = 'DONE' and finished_at < ? and id not in"
+                + " (select max(id) from alert_run group by frequency)", Timestamp.from(before));
+    }
+
+    private static List<Long> ids(String joined) {
+        return joined == null || joined.isEmpty() ? List.of()
+                : java.util.Arrays.stream(joined.split(",")).map(Long::valueOf).toList();
+    }
+}

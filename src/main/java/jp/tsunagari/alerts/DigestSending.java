@@ -1,0 +1,99 @@
+package jp.tsunagari.alerts;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second half of a digest run: sends its recorded mails in order, at most {@code mails-per-second}. Each mail is
+ * marked SENDING before it goes to the SMTP server and SENT as soon as the server accepted it, so a mail accepted is
+ * never sent again by a later pass, on this instance or another. A refused or failed send is tried again after
+ * {@code retry-after} × attempts, up to {@code max-attempts}; when the server cannot be reached the pass stops and the
+ * next look resumes it. A mail whose subscription was deleted meanwhile is gone with it (cascade).
+ */
+@Component
+class DigestSending {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestSending.class);
+
+    private final DigestRows rows;
+    private final SubscriptionRows subscriptions;
+    private final DigestItems items;
+    private final AlertMail mail;
+    private final AlertSettings settings;
+    private final Clock clock;
+
+    DigestSending(DigestRows rows, SubscriptionRows subscriptions, DigestItems items, AlertMail mail,
+                  AlertSettings settings, Clock clock) {
+        this.rows = rows;
+        this.subscriptions = subscriptions;
+        this.items = items;
+        this.mail = mail;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Sends the run's due mails; true when none is left to send (now or later). */
+    boolean send(DigestRows.Run run, BooleanSupplier stop) throws InterruptedException {
+        rows.retryInterrupted(run.id());
+        DigestItems.ForRun words = items.forRun(run);
+        long interval = 1_000_000_000L / Math.max(1, settings.mailsPerSecond());
+        long next = System.nanoTime();
+        Map<String, Boolean> unreachable = new HashMap<>();
+        while (!stop.getAsBoolean()) {
+            List<DigestRows.Delivery> due = rows.due(run.id(), clock.instant(), 100);
+            if (due.isEmpty()) {
+                break;
+            }
+            for (DigestRows.Delivery d : due) {
+                if (stop.getAsBoolean() || unreachable.containsKey("smtp")) {
+                    return false;
+                }
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                }
+                next = Math.max(next + interval, System.nanoTime());
+                Optional<SubscriptionRows.Row> row = subscriptions.find(d.subscriptionId());
+                if (row.isEmpty() || !rows.take(d.id())) {
+                    continue;
+                }
+                try {
+                    Locale locale = Locale.forLanguageTag(row.get().lang());
+                    mail.digest(row.get(), words.items(row.get(), d.programIds(), locale), d.matched());
+                    rows.sent(d.id(), clock.instant());
+                } catch (MailException | IllegalStateException e) {
+                    boolean last = d.attempts() + 1 >= settings.maxAttempts();
+                    rows.failed(d.id(), last ? null : clock.instant().plus(settings.retryAfter().multipliedBy(d.attempts() + 1)));
+                    log.warn("Alert digest mail {} not sent (attempt {}{}): {}", d.id(), d.attempts() + 1,
+                            last ? ", given up" : "", e.toString());
+                    if (!refusedAddress(e)) {
+                        unreachable.put("smtp", true);
+                    }
+                }
+            }
+        }
+        return rows.waiting(run.id()) == 0;
+    }
+
+    /** The server refused this mail's address (the others may go on), rather than failing as a whole. */
+    private static boolean refusedAddress(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.mail.SendFailedException) {
+                return true;
+            }
+        }
+        if (e instanceof org.springframework.mail.MailSendException send) {
+            return send.getFailedMessages().values().stream().anyMatch(x -> x instanceof jakarta.mail.SendFailedException);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,6 @@
+package jp.tsunagari.alerts;
+
+/** What a subscription follows: a /programs query (or a category page), or the checker's answers. */
+enum Kind {
+    SEARCH, CHECKER
+}
