@@ -52,8 +52,10 @@ class AlertHousekeeping {
             if (stop.getAsBoolean()) {
                 break;
             }
+            if (!mail.renewal(row)) {
+                break;
+            }
             subscriptions.renewAsked(row.id(), now);
-            mail.renewal(row);
             asked++;
         }
         tally.countIfDue();

@@ -83,9 +83,10 @@ class AlertMail {
         trySend(row, c, true);
     }
 
-    void renewal(SubscriptionRows.Row row) {
+    /** The renewal question; false if it could not be sent (it is asked again at a later look). */
+    boolean renewal(SubscriptionRows.Row row) {
         Content c = text.renewal(row, absolute(managePath(row)), Locale.forLanguageTag(row.lang()));
-        trySend(row, c, true);
+        return trySend(row, c, true);
     }
 
     /** Sends a digest; returns normally only when the SMTP server accepted it. */
@@ -112,11 +113,13 @@ class AlertMail {
         }
     }
 
-    private void trySend(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
+    private boolean trySend(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
         try {
             send(row, c, unsubscribe);
+            return true;
         } catch (MailException | IllegalStateException e) {
             log.warn("Alert mail not sent ({}): {}", c.subject(), e.toString());
+            return false;
         }
     }
 

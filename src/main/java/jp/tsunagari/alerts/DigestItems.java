@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import jp.tsunagari.catalogue.Acceptance;
 import jp.tsunagari.catalogue.ProgramCard;
 import jp.tsunagari.catalogue.ProgramCardLoader;
+import jp.tsunagari.catalogue.ProgramRules;
 import jp.tsunagari.catalogue.PublishedChanges;
+import jp.tsunagari.catalogue.ScheduleView;
 import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.SavedAnswers;
 import jp.tsunagari.system.JapanTime;
@@ -84,13 +86,25 @@ class DigestItems {
             return items;
         }
 
+        /** The 受付期間 open today, else the next one, in words (empty when none is known). */
+        private String window(long id, Locale locale) {
+            ProgramRules rules = judging == null ? null : judging.program(id);
+            if (rules == null) {
+                return "";
+            }
+            ScheduleView view = ScheduleView.of(rules.lifecycle(), rules.schedule(), JapanTime.today(clock));
+            Acceptance.Window w = view.open() != null ? view.open() : view.next();
+            return w == null ? "" : text.msg("alerts.item.window", locale, JapanTime.format(w.start(), locale),
+                    JapanTime.format(w.end(), locale));
+        }
+
         private AlertText.Item item(ProgramCard card, PublishedChanges.Change change, EligibilityResults.Result judged,
                                     Locale locale) {
             String changed = change == null || change.isNew() ? text.msg("alerts.item.new", locale)
                     : change.changes().stream().map(c -> text.msg(c.messageKey(), locale, text.msg(c.fieldKey(), locale)))
                     .collect(Collectors.joining(text.msg("alerts.item.separator", locale)));
             String acceptance = card.acceptance() == Acceptance.UNKNOWN ? null
-                    : text.msg("acceptance." + card.acceptance().code(), locale);
+                    : text.msg("acceptance." + card.acceptance().code(), locale) + window(card.id(), locale);
             List<String> reasons = new ArrayList<>();
             String verdict = null;
             if (judged != null) {

@@ -121,6 +121,11 @@ public class EligibilityResults {
             return program == null ? null : checker.evaluate(program.groups(), profile).verdict();
         }
 
+        /** A program's rules, dates and names as read (null if it is not published now). */
+        public ProgramRules program(long id) {
+            return programs.get(id);
+        }
+
         /** The programs judged with reasons, as on the results page, in the order given. */
         public List<Result> results(Profile profile, List<Long> ids, Locale locale) {
             List<ProgramRules> chosen = ids.stream().map(programs::get).filter(java.util.Objects::nonNull).toList();
