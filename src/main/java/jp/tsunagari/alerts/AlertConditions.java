@@ -28,8 +28,15 @@ class AlertConditions {
         this.answers = answers;
     }
 
+    /** Longest conditions kept (the column's size). */
+    static final int MAX = 4000;
+
     /** The conditions of these parameters; empty if any value cannot be used (nothing is kept then). */
     Optional<Read> read(MultiValueMap<String, String> p) {
+        return readAny(p).filter(r -> r.conditions().length() <= MAX);
+    }
+
+    private Optional<Read> readAny(MultiValueMap<String, String> p) {
         if ("checker".equals(p.getFirst("kind"))) {
             SavedAnswers.Saved saved = answers.save(new CheckerForm(p.getFirst("age"), p.getFirst("hometown"),
                     p.getFirst("residence"), p.getFirst("school"), p.getFirst("grade"), p.getFirst("familyHome"),
@@ -45,13 +52,17 @@ class AlertConditions {
 
     /** The conditions kept in a form's hidden field ({@code kind} and the canonical query), read again. */
     Optional<Read> reread(String kind, String conditions) {
-        if (conditions == null || conditions.length() > 1000 || !("checker".equals(kind) || "search".equals(kind))) {
+        if (conditions == null || conditions.length() > MAX || !("checker".equals(kind) || "search".equals(kind))) {
             return Optional.empty();
         }
         MultiValueMap<String, String> p = new org.springframework.util.LinkedMultiValueMap<>();
-        org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + conditions).build(true).getQueryParams()
-                .forEach((k, values) -> values.forEach(v -> p.add(k, v == null ? "" : java.net.URLDecoder.decode(v,
-                        java.nio.charset.StandardCharsets.UTF_8))));
+        try {
+            org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + conditions).build(true)
+                    .getQueryParams().forEach((k, values) -> values.forEach(v -> p.add(k, v == null ? ""
+                            : java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (IllegalArgumentException notAQuery) {
+            return Optional.empty();
+        }
         p.set("kind", kind);
         return read(p).filter(r -> r.conditions().equals(conditions));
     }

@@ -98,7 +98,21 @@ class AlertsInputTest {
                 .param("email", "a@example.jp").param("frequency", "daily").param("consent", "true"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/alerts/new").param("q", "移住 支援").param("ended", "include")).andExpect(status().isOk());
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        for (String broken : new String[] {"q=%ZZ", "q=日本", "q=%E3%81", "category=sns&" + "pref=01&".repeat(600)}) {
+            mvc.perform(post("/alerts").with(csrf()).param("kind", "search").param("conditions", broken)
+                    .param("email", "a@example.jp").param("frequency", "daily").param("consent", "true"))
+                    .andExpect(status().isBadRequest());
+        }
+        String longest = mvc.perform(get("/alerts/new").param("q", "移".repeat(200)).param("category", "sns", "gifts")
+                .param("pref", java.util.stream.IntStream.rangeClosed(1, 47).mapToObj(i -> String.format("%02d", i))
+                        .toArray(String[]::new))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("name=\"conditions\" value=\"([^\"]*)\"")
+                .matcher(longest);
+        org.assertj.core.api.Assertions.assertThat(kept.find()).isTrue();
+        mvc.perform(post("/alerts").with(csrf()).param("kind", "search").param("conditions", kept.group(1).replace("&amp;", "&"))
+                .param("email", "long@example.jp").param("frequency", "daily").param("consent", "true"))
+                .andExpect(status().isOk());
+        assertThat(smtp.getReceivedMessages()).as("only the longest usable conditions' confirmation").hasSize(1);
     }
 
     @Test
