@@ -32,7 +32,10 @@ class HtmlValidityTest {
             "/programs/7?lang=en", "/programs/7/history", "/programs/7/history?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en", "/eligibility",
             "/eligibility?age=22&hometown=032018&residence=13&school=university&grade=4&familyHome=032018&applicant=self",
             "/eligibility?age=x&hometown=nowhere&lang=en", "/eligibility?age=22&residence=13&verdict=not-eligible&pref=03&lang=en",
-            "/eligibility?age=&hometown=", "/eligibility?age=22&verdict=maybe&page=0", "/programs?q=エール便&channel=delivery&status=ongoing"})
+            "/eligibility?age=&hometown=", "/eligibility?age=22&verdict=maybe&page=0", "/programs?q=エール便&channel=delivery&status=ongoing",
+            "/alerts/new?category=gifts&pref=03", "/alerts/new?kind=checker&age=20&hometown=032018&lang=en",
+            "/alerts/new?category=nothing", "/alerts/confirm/nothing", "/alerts/unsubscribe/1.nothing", "/privacy",
+            "/privacy?lang=en"})
     void pageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>");
@@ -44,7 +47,7 @@ class HtmlValidityTest {
             "/admin/programs/7/edit", "/admin/programs/13/edit", "/admin/programs/2/duplicate", "/admin/programs/7/history",
             "/admin/programs/7/preview", "/admin/programs/7/delete", "/admin/users", "/admin/users/1", "/admin/categories",
             "/admin/categories/gifts", "/admin/places", "/admin/places?q=もりおか", "/admin/places/032018",
-            "/admin/places/03", "/admin/import", "/admin/links"})
+            "/admin/places/03", "/admin/import", "/admin/links", "/admin/alerts"})
     void adminPageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url).with(user("checker").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
