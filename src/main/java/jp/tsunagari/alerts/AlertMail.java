@@ -89,10 +89,15 @@ class AlertMail {
         return trySend(row, c, true);
     }
 
-    /** Sends a digest; returns normally only when the SMTP server accepted it. */
-    void digest(SubscriptionRows.Row row, List<AlertText.Item> items, int matched) {
+    /** One SMTP connection for the digest mails of a pass ({@link #digest}); closed at the end of the pass. */
+    SmtpConnection connection() {
+        return new SmtpConnection(sender.getIfAvailable());
+    }
+
+    /** Sends a digest over the pass's connection; returns normally only when the SMTP server accepted it. */
+    void digest(SmtpConnection smtp, SubscriptionRows.Row row, List<AlertText.Item> items, int matched) {
         Locale locale = Locale.forLanguageTag(row.lang());
-        send(row, text.digest(row, items, matched, absolute(managePath(row)), this::absolute, locale), true);
+        smtp.send(build(row, text.digest(row, items, matched, absolute(managePath(row)), this::absolute, locale), true));
     }
 
     String managePath(SubscriptionRows.Row row) {
@@ -124,6 +129,11 @@ class AlertMail {
     }
 
     private void send(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
+        MimeMessage message = build(row, c, unsubscribe);
+        sender.getObject().send(message);
+    }
+
+    private MimeMessage build(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             throw new IllegalStateException("no spring.mail.host: alert mail cannot be sent");
@@ -143,7 +153,7 @@ class AlertMail {
         } catch (MessagingException e) {
             throw new IllegalStateException("alert mail could not be built", e);
         }
-        mail.send(message);
+        return message;
     }
 
     String message(String key, Locale locale, Object... args) {

@@ -1,5 +1,7 @@
 package jp.tsunagari.alerts;
 
+import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -35,11 +37,29 @@ class DigestJob {
     RecurringTask<Void> alertDigestTask(Digests digests, AlertSettings settings) {
         return Tasks.recurring(TASK, FixedDelay.of(settings.tick())).execute((instance, context) -> {
             try {
-                digests.runDue(() -> context.getSchedulerState().isShuttingDown() || Thread.currentThread().isInterrupted());
+                digests.runDue(() -> context.getSchedulerState().isShuttingDown() || Thread.currentThread().isInterrupted()
+                        || heldNoLonger(context));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * Whether this execution may no longer be this instance's alone: a heartbeat failed (another instance revived it
+     * as dead, or the database did not answer), or half the time after which the others take it for dead has passed
+     * without one. The job then stops between two steps instead of running beside a revived execution (whose first
+     * step puts this one's mail in flight back to PENDING).
+     */
+    private static boolean heldNoLonger(ExecutionContext context) {
+        CurrentlyExecuting current = context.getCurrentlyExecuting();
+        if (current == null || (current.getHeartbeatState().getFailedHeartbeats() == 0
+                && current.getHeartbeatState().getFractionDead() <= 0.5)) {
+            return false;
+        }
+        log.warn("Alert digest stops: its execution's heartbeat failed or is late ({})",
+                current.getHeartbeatState().describe());
+        return true;
     }
 
     /** What one look does; callable directly (tests, and the office's 「今すぐ送る」 is not offered on purpose). */

@@ -1,10 +1,8 @@
 package jp.tsunagari.alerts;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -17,7 +15,8 @@ import org.springframework.stereotype.Component;
  * marked SENDING before it goes to the SMTP server and SENT as soon as the server accepted it, so a mail accepted is
  * never sent again by a later pass, on this instance or another. A refused or failed send is tried again after
  * {@code retry-after} × attempts, up to {@code max-attempts}; when the server cannot be reached the pass stops and the
- * next look resumes it. A mail whose subscription was deleted meanwhile is gone with it (cascade).
+ * next look resumes it. A mail whose subscription was deleted meanwhile is gone with it (cascade). The mails of a pass
+ * share one SMTP connection ({@link SmtpConnection}), not one each.
  */
 @Component
 class DigestSending {
@@ -41,47 +40,61 @@ class DigestSending {
         this.clock = clock;
     }
 
-    /** Sends the run's due mails; true when none is left to send (now or later). */
+    /**
+     * Sends the run's due mails over one SMTP connection ({@link SmtpConnection}); true when none is left to send (now
+     * or later). Stops between two mails when {@code stop} says so, or when the server cannot be reached.
+     */
     boolean send(DigestRows.Run run, BooleanSupplier stop) throws InterruptedException {
         rows.retryInterrupted(run.id());
         DigestItems.ForRun words = items.forRun(run);
         long interval = 1_000_000_000L / Math.max(1, settings.mailsPerSecond());
         long next = System.nanoTime();
-        Map<String, Boolean> unreachable = new HashMap<>();
-        while (!stop.getAsBoolean()) {
-            List<DigestRows.Delivery> due = rows.due(run.id(), clock.instant(), 100);
-            if (due.isEmpty()) {
-                break;
-            }
-            for (DigestRows.Delivery d : due) {
-                if (stop.getAsBoolean() || unreachable.containsKey("smtp")) {
-                    return false;
+        try (SmtpConnection smtp = mail.connection()) {
+            while (!stop.getAsBoolean()) {
+                List<DigestRows.Delivery> due = rows.due(run.id(), clock.instant(), 100);
+                if (due.isEmpty()) {
+                    break;
                 }
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-                }
-                next = Math.max(next + interval, System.nanoTime());
-                Optional<SubscriptionRows.Row> row = subscriptions.find(d.subscriptionId());
-                if (row.isEmpty() || !rows.take(d.id())) {
-                    continue;
-                }
-                try {
-                    Locale locale = Locale.forLanguageTag(row.get().lang());
-                    mail.digest(row.get(), words.items(row.get(), d.programIds(), locale), d.matched());
-                    rows.sent(d.id(), clock.instant());
-                } catch (MailException | IllegalStateException e) {
-                    boolean last = d.attempts() + 1 >= settings.maxAttempts();
-                    rows.failed(d.id(), last ? null : clock.instant().plus(settings.retryAfter().multipliedBy(d.attempts() + 1)));
-                    log.warn("Alert digest mail {} not sent (attempt {}{}): {}", d.id(), d.attempts() + 1,
-                            last ? ", given up" : "", e.toString());
-                    if (!refusedAddress(e)) {
-                        unreachable.put("smtp", true);
+                for (DigestRows.Delivery d : due) {
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                    next = Math.max(next + interval, System.nanoTime());
+                    if (!sendOne(d, words, smtp)) {
+                        return false;
                     }
                 }
             }
         }
         return rows.waiting(run.id()) == 0;
+    }
+
+    /**
+     * Takes one mail (SENDING), sends it and marks it SENT; a failure is recorded for a later attempt. False when the
+     * server cannot be reached (the pass stops), true otherwise (also when the subscription is gone or another sender
+     * took the mail).
+     */
+    private boolean sendOne(DigestRows.Delivery d, DigestItems.ForRun words, SmtpConnection smtp) {
+        Optional<SubscriptionRows.Row> row = subscriptions.find(d.subscriptionId());
+        if (row.isEmpty() || !rows.take(d.id())) {
+            return true;
+        }
+        try {
+            Locale locale = Locale.forLanguageTag(row.get().lang());
+            mail.digest(smtp, row.get(), words.items(row.get(), d.programIds(), locale), d.matched());
+            rows.sent(d.id(), clock.instant());
+            return true;
+        } catch (MailException | IllegalStateException e) {
+            boolean last = d.attempts() + 1 >= settings.maxAttempts();
+            rows.failed(d.id(), last ? null : clock.instant().plus(settings.retryAfter().multipliedBy(d.attempts() + 1)));
+            log.warn("Alert digest mail {} not sent (attempt {}{}): {}", d.id(), d.attempts() + 1,
+                    last ? ", given up" : "", e.toString());
+            return refusedAddress(e);
+        }
     }
 
     /** The server refused this mail's address (the others may go on), rather than failing as a whole. */

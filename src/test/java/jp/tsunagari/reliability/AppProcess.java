@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged application ({@code app.jar}) in its own JVM, run as documented ({@code -Xmx256m -XX:+UseSerialGC}),
  * on a free port, with its output in a log file. {@link #kill()} is SIGKILL (no shutdown hook, no graceful stop).
+ * Several may run at once on one PostgreSQL database (each has its own port, log and data folder).
  */
 final class AppProcess implements AutoCloseable {
 
@@ -45,24 +46,31 @@ final class AppProcess implements AutoCloseable {
     private final Database db;
     private final Path log;
     private final int port;
+    private final List<String> args;
     private Process process;
 
-    private AppProcess(Database db, Path log, int port) {
+    private AppProcess(Database db, Path log, int port, List<String> args) {
         this.db = db;
         this.log = log;
         this.port = port;
+        this.args = List.copyOf(args);
     }
 
     /** Starts the application and waits until it is ready (readiness 200, at most {@link #READY_TIMEOUT_S} s), or fails with the end of its log. */
     static AppProcess start(Database db, String name) {
-        AppProcess app = new AppProcess(db, WORK.resolve(name + ".log"), freePort());
+        return start(db, name, List.of());
+    }
+
+    /** The same with more command-line arguments ({@code --name=value}), kept for {@link #restart()}. */
+    static AppProcess start(Database db, String name, List<String> args) {
+        AppProcess app = new AppProcess(db, WORK.resolve(name + ".log"), freePort(), args);
         app.launch();
         return app;
     }
 
-    /** Starts the application again on the same database (a new port, the same log file, appended). */
+    /** Starts the application again on the same database (a new port, the same log file, appended, the same arguments). */
     AppProcess restart() {
-        AppProcess again = new AppProcess(db, log, freePort());
+        AppProcess again = new AppProcess(db, log, freePort(), args);
         again.launch();
         return again;
     }
@@ -102,12 +110,31 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static Path jar() {
+    private static Path copy;
+
+    /**
+     * A copy of the packaged jar, made once per test JVM: a build in the same checkout meanwhile (another package run)
+     * replaces the jar in target/, and a running Spring Boot jar whose file is replaced fails to load classes and
+     * resources it has not loaded yet. Deleted when the test JVM exits.
+     */
+    private static synchronized Path jar() {
         Path jar = Path.of(System.getProperty("app.jar", "target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no application jar at " + jar.toAbsolutePath() + " (run the build's package phase)");
         }
-        return jar.toAbsolutePath();
+        if (copy == null) {
+            try {
+                Path dir = Files.createTempDirectory("app-under-test");
+                dir.toFile().deleteOnExit();
+                Path target = dir.resolve(jar.getFileName());
+                Files.copy(jar, target);
+                target.toFile().deleteOnExit();
+                copy = target;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return copy;
     }
 
     /** The admin password and the database (profile postgres or an H2 folder) in the environment; {@code profile} too if not null. */
@@ -136,6 +163,7 @@ final class AppProcess implements AutoCloseable {
     private void launch() {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         environment(builder, db, command, null, port);
         try {
@@ -207,11 +235,12 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM and the graceful shutdown; SIGKILL after 40 s. */
-    void stop() {
+    /** SIGTERM and the graceful shutdown; SIGKILL after 40 s. How long the process took to exit (zero if it was not running). */
+    Duration stop() {
         if (process == null || !process.isAlive()) {
-            return;
+            return Duration.ZERO;
         }
+        long sent = System.nanoTime();
         process.destroy();
         try {
             if (!process.waitFor(40, TimeUnit.SECONDS)) {
@@ -220,6 +249,12 @@ final class AppProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
+    /** The exit status of a process that has ended (143 after a graceful stop on SIGTERM, 137 after SIGKILL). */
+    int exitValue() {
+        return process.exitValue();
     }
 
     @Override
