@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import java.util.function.BooleanSupplier;
 import jp.tsunagari.catalogue.PublishedChanges;
 import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.SavedAnswers;
-import jp.tsunagari.eligibility.Profile;
-import jp.tsunagari.eligibility.Verdict;
 import jp.tsunagari.search.SavedSearches;
 import jp.tsunagari.system.JapanTime;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +21,9 @@ import org.springframework.stereotype.Component;
  * The first half of a digest run: which subscriptions get which programs. The window's public changes are read once
  * ({@link PublishedChanges}); the changed programs' facet values once from the index ({@link SavedSearches.Changes})
  * and their rules once ({@link EligibilityResults.Judging}). Then the confirmed subscriptions of the frequency are read
- * in the order of their conditions, so each distinct condition is matched once against the changed programs —
- * never a saved search run over the catalogue. A subscription gets only changes after it was confirmed.
+ * one after another and each matched against the changed programs only — never a saved search run over the catalogue;
+ * each distinct search once ({@link Day}). A subscription gets only changes after it was confirmed. The mails are
+ * recorded {@value #BATCH} at a time, in one transaction each (5,000 at a time was slower on H2).
  */
 @Component
 class DigestMatching {
@@ -33,6 +31,8 @@ class DigestMatching {
     /** Programs listed in one mail at most (the rest are counted, with a link to the list). */
     static final int MAX_LISTED = 50;
     private static final int BATCH = 1000;
+    /** Distinct searches (and checker filters) whose matches a run keeps: see {@link Day}. */
+    static final int CACHED = 10_000;
 
     private final JdbcTemplate jdbc;
     private final DigestRows rows;
@@ -64,17 +64,13 @@ class DigestMatching {
         if (changes.isEmpty()) {
             return new Matched(0, 0, 0, true);
         }
-        List<Long> ids = List.copyOf(changes.keySet());
-        SavedSearches.Changes facets = searches.changes(ids);
-        EligibilityResults.Judging judging = eligibility.judging(ids);
-        LocalDate today = JapanTime.today(clock);
-        Cache<String, List<Long>> matched = Caffeine.newBuilder().maximumSize(50_000).build();
+        Day day = new Day(changes);
         List<DigestRows.NewDelivery> batch = new ArrayList<>();
         long[] counts = new long[2];
         boolean[] stopped = {false};
         jdbc.query(con -> {
-            var ps = con.prepareStatement("select id, kind, conditions, condition_key, age_on, since_revision"
-                    + " from alert_subscription where status = 'CONFIRMED' and frequency = ? order by condition_key, id");
+            var ps = con.prepareStatement("select id, kind, conditions, age_on, since_revision from alert_subscription"
+                    + " where status = 'CONFIRMED' and frequency = ? order by id");
             ps.setString(1, run.frequency().name());
             ps.setFetchSize(BATCH);
             return ps;
@@ -83,15 +79,9 @@ class DigestMatching {
                 return;
             }
             counts[0]++;
-            Kind kind = Kind.valueOf(rs.getString(2));
-            Date ageOn = rs.getDate(5);
-            String conditions = rs.getString(3);
-            String key = rs.getString(4) + (ageOn == null ? "" : ":" + ChronoUnit.YEARS.between(ageOn.toLocalDate(), today));
-            List<Long> found = matched.get(key, k -> kind == Kind.CHECKER
-                    ? checker(conditions, ageOn == null ? null : ageOn.toLocalDate(), today, facets, judging)
-                    : facets.matching(conditions));
-            long since = rs.getLong(6);
-            List<Long> mine = found.stream().filter(id -> changes.get(id).revision() > since).toList();
+            Date ageOn = rs.getDate(4);
+            List<Long> mine = day.programs(Kind.valueOf(rs.getString(2)), rs.getString(3),
+                    ageOn == null ? null : ageOn.toLocalDate(), rs.getLong(5));
             if (!mine.isEmpty()) {
                 batch.add(new DigestRows.NewDelivery(rs.getLong(1), mine.subList(0, Math.min(MAX_LISTED, mine.size())),
                         mine.size()));
@@ -108,14 +98,49 @@ class DigestMatching {
         return new Matched(changes.size(), counts[0], counts[1], true);
     }
 
-    /** The changed programs that are 該当 or 要確認 for the answers (under their filters), on today's date. */
-    private List<Long> checker(String conditions, LocalDate ageOn, LocalDate today, SavedSearches.Changes facets,
-                               EligibilityResults.Judging judging) {
-        Profile profile = answers.profile(conditions, ageOn, today);
-        return facets.matching(answers.filters(conditions)).stream().filter(id -> {
-            Verdict v = judging.verdict(id, profile);
-            return v == Verdict.ELIGIBLE || v == Verdict.CHECK;
-        }).toList();
+    /**
+     * One run's changed programs, matched against one subscription after another (in the order of their ids, as the
+     * index on status, frequency and id gives them: no sort of a million rows). A search is matched once per distinct
+     * conditions ({@link SavedSearches.Changes#matching}, kept for the run: a few thousand distinct searches at most
+     * are usual, and the cache is bounded). A checker subscription's answers are judged by
+     * {@link EligibilityResults.Judging#eligibleOrCheck}, which works out what fails once per age, place … rather than
+     * once per set of answers, so nearly every set being different costs little; its filters are a search.
+     */
+    private final class Day {
+
+        private final Map<Long, PublishedChanges.Change> changes;
+        private final SavedSearches.Changes facets;
+        private final EligibilityResults.Judging judging;
+        private final LocalDate today = JapanTime.today(clock);
+        private final long oldest;
+        private final Cache<String, List<Long>> searched = Caffeine.newBuilder().maximumSize(CACHED).build();
+
+        Day(Map<Long, PublishedChanges.Change> changes) {
+            this.changes = changes;
+            List<Long> ids = List.copyOf(changes.keySet());
+            this.facets = searches.changes(ids);
+            this.judging = eligibility.judging(ids);
+            this.oldest = changes.values().stream().mapToLong(PublishedChanges.Change::revision).min().orElse(0);
+        }
+
+        /** The changed programs this subscription gets: those it matches that changed after it was confirmed. */
+        List<Long> programs(Kind kind, String conditions, LocalDate ageOn, long since) {
+            List<Long> found = kind == Kind.CHECKER ? checker(conditions, ageOn) : search(conditions);
+            if (since < oldest) {
+                return found;
+            }
+            return found.stream().filter(id -> changes.get(id).revision() > since).toList();
+        }
+
+        private List<Long> search(String conditions) {
+            return searched.get(conditions, facets::matching);
+        }
+
+        /** The changed programs that are 該当 or 要確認 for the answers (under their filters), on today's date. */
+        private List<Long> checker(String conditions, LocalDate ageOn) {
+            java.util.function.Predicate<Long> open = judging.eligibleOrCheck(answers.profile(conditions, ageOn, today));
+            return search(answers.filters(conditions)).stream().filter(open).toList();
+        }
     }
 
     private int flush(DigestRows.Run run, List<DigestRows.NewDelivery> batch) {

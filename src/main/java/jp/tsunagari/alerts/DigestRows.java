@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code alert_run} and {@code alert_delivery} tables (Flyway V18), in plain SQL. */
 @Component
@@ -70,17 +71,26 @@ class DigestRows {
                 "DONE".equals(state) ? Timestamp.from(now) : null, runId);
     }
 
-    /** Forgets what a run cut short while matching had recorded (it matches again from the start). */
+    /**
+     * Forgets what a run cut short while matching had recorded (it matches again from the start) — only while it is
+     * still MATCHING: never the mails of a run another execution has begun to send.
+     */
     void clear(long runId) {
-        jdbc.update("delete from alert_delivery where run_id = ?", runId);
+        jdbc.update("delete from alert_delivery where run_id = ? and exists (select 1 from alert_run where id = ?"
+                + " and state = 'MATCHING')", runId, runId);
     }
 
+    /**
+     * Records mails, in one transaction: without one, H2 commits (and writes to its file) after every row of the batch,
+     * which made this most of a digest's matching time at a million subscriptions.
+     */
+    @Transactional
     void insert(long runId, List<NewDelivery> deliveries) {
         jdbc.batchUpdate("insert into alert_delivery (run_id, subscription_id, program_ids, matched, state)"
                 + " values (?, ?, ?, ?, 'PENDING')", deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
             ps.setLong(1, runId);
             ps.setLong(2, d.subscriptionId());
-            ps.setString(3, String.join(",", d.programIds().stream().map(String::valueOf).toList()));
+            ps.setString(3, joined(d.programIds()));
             ps.setInt(4, d.matched());
         });
     }
@@ -93,10 +103,15 @@ class DigestRows {
         return jdbc.update("update alert_delivery set state = 'PENDING' where run_id = ? and state = 'SENDING'", runId);
     }
 
-    /** The next mails of a run that are due, in order. */
+    /**
+     * The next mails of a run that are due, in order. Ordered by the whole index (run, state, id), which is the order
+     * of the ids here: H2 then reads the first rows of the index and stops, where {@code order by id} made it read and
+     * sort every waiting mail of the run on each call (seconds at 700,000 mails, once per 100 mails sent).
+     */
     List<Delivery> due(long runId, Instant now, int n) {
         return jdbc.query("select id, subscription_id, program_ids, matched, attempts from alert_delivery where run_id = ?"
-                + " and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?) order by id fetch first "
+                + " and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)"
+                + " order by run_id, state, id fetch first "
                 + n + " rows only", (rs, i) -> new Delivery(rs.getLong(1), rs.getLong(2), ids(rs.getString(3)),
                 rs.getInt(4), rs.getInt(5)), runId, Timestamp.from(now));
     }
@@ -128,6 +143,18 @@ class DigestRows {
     int forgetRuns(Instant before) {
         return jdbc.update("delete from alert_run where state = 'DONE' and finished_at < ? and id not in"
                 + " (select max(id) from alert_run group by frequency)", Timestamp.from(before));
+    }
+
+    /** The ids as kept, comma-separated (digits appended directly: no string per id, 900,000 mails a day). */
+    private static String joined(List<Long> ids) {
+        StringBuilder b = new StringBuilder(ids.size() * 7);
+        for (Long id : ids) {
+            if (!b.isEmpty()) {
+                b.append(',');
+            }
+            b.append(id.longValue());
+        }
+        return b.toString();
     }
 
     private static List<Long> ids(String joined) {

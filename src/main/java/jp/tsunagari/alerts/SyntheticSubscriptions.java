@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import jp.tsunagari.catalogue.PublishedChanges;
 import jp.tsunagari.system.JapanTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * subscriptions (unless the table already holds some), for the benchmarks and the crash test. 70 % follow a search
  * (category and prefecture, a prefecture, a region and category, a keyword, an audience …), 30 % the checker's answers
  * (an age given up to 400 days ago, a hometown municipality or prefecture, a residence); 80 % daily; addresses
- * {@code synthetic-N@example.invalid}. Runs before the synthetic catalogue (which may exit the app afterwards).
+ * {@code synthetic-N@example.invalid}. Each is confirmed now: its mail starts after the newest history revision, as
+ * a confirmation's does. Runs before the synthetic catalogue and its changes (which may exit the app afterwards).
  */
 @Component
 @Profile("synthetic")
@@ -39,14 +41,16 @@ class SyntheticSubscriptions implements ApplicationRunner {
     static final String[] REGIONS = {"hokkaido", "tohoku", "kanto", "chubu", "kinki", "chugoku", "shikoku", "kyushu-okinawa"};
 
     private final JdbcTemplate jdbc;
+    private final PublishedChanges published;
     private final Clock clock;
     private final int count;
     private final long seed;
 
-    SyntheticSubscriptions(JdbcTemplate jdbc, Clock clock,
+    SyntheticSubscriptions(JdbcTemplate jdbc, PublishedChanges published, Clock clock,
                            @Value("${catalogue.synthetic.subscriptions:0}") int count,
                            @Value("${catalogue.synthetic.seed:42}") long seed) {
         this.jdbc = jdbc;
+        this.published = published;
         this.clock = clock;
         this.count = count;
         this.seed = seed;
@@ -64,6 +68,7 @@ class SyntheticSubscriptions implements ApplicationRunner {
                 + " order by lg_code", String.class);
         LocalDate today = JapanTime.today(clock);
         Timestamp now = Timestamp.from(clock.instant());
+        long since = published.latestRevision();
         List<Object[]> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean checker = random.nextInt(10) < 3;
@@ -73,24 +78,26 @@ class SyntheticSubscriptions implements ApplicationRunner {
             batch.add(new Object[] {"synthetic-" + i + "@example.invalid", kind.name(), conditions,
                 LinkKeys.hash(kind + ":" + conditions), random.nextInt(10) < 8 ? "DAILY" : "WEEKLY",
                 random.nextInt(10) == 0 ? "en" : "ja", ageOn == null ? null : Date.valueOf(ageOn),
-                LinkKeys.random(16), now});
+                LinkKeys.random(16), since, now});
             if (batch.size() == 1000 || i == count - 1) {
                 insert(batch);
                 batch.clear();
             }
         }
-        log.info("Synthetic subscriptions: {} in {} s", count, (System.nanoTime() - started) / 1_000_000_000L);
+        log.info("Synthetic subscriptions: {} in {} s (mail from history revision {} on)", count,
+                (System.nanoTime() - started) / 1_000_000_000L, since);
     }
 
     private void insert(List<Object[]> rows) {
         jdbc.batchUpdate("insert into alert_subscription (email, kind, conditions, condition_key, frequency, lang,"
                 + " age_on, status, link_salt, since_revision, created_at, confirmed_at) values (?, ?, ?, ?, ?, ?, ?,"
-                + " 'CONFIRMED', ?, 0, ?, ?)", rows, rows.size(), (PreparedStatement ps, Object[] r) -> {
+                + " 'CONFIRMED', ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, Object[] r) -> {
             for (int k = 0; k < 8; k++) {
                 ps.setObject(k + 1, r[k]);
             }
-            ps.setTimestamp(9, (Timestamp) r[8]);
-            ps.setTimestamp(10, (Timestamp) r[8]);
+            ps.setLong(9, (Long) r[8]);
+            ps.setTimestamp(10, (Timestamp) r[9]);
+            ps.setTimestamp(11, (Timestamp) r[9]);
         });
     }
 

@@ -45,9 +45,11 @@ public class PublishedChanges {
      * of a save still being committed (written earlier, visible later) is never passed over.
      */
     public long latestRevision(Instant settled) {
-        Long id = jdbc.queryForObject("select max(id) from program_revision where changed_at <= ?", Long.class,
-                Timestamp.from(settled));
-        return id == null ? 0 : id;
+        // The newest first along the primary key, not max(id) over a condition on changed_at (no index): that read
+        // every revision, seconds at 200,000.
+        List<Long> id = jdbc.queryForList("select id from program_revision where changed_at <= ? order by id desc"
+                + " fetch first 1 rows only", Long.class, Timestamp.from(settled));
+        return id.isEmpty() ? 0 : id.get(0);
     }
 
     /** The newest history revision (0 if none). */

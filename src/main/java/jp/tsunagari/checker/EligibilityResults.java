@@ -110,6 +110,7 @@ public class EligibilityResults {
     public final class Judging {
 
         private final Map<Long, ProgramRules> programs = new java.util.LinkedHashMap<>();
+        private FailingGroups failing;
 
         private Judging(List<ProgramRules> rules) {
             rules.forEach(r -> programs.put(r.id(), r));
@@ -119,6 +120,19 @@ public class EligibilityResults {
         public Verdict verdict(long id, Profile profile) {
             ProgramRules program = programs.get(id);
             return program == null ? null : checker.evaluate(program.groups(), profile).verdict();
+        }
+
+        /**
+         * Whether a program is 該当 or 要確認 for the profile (as {@link #verdict} says; false if it is not published
+         * now), for one profile after another: what a criterion fails is worked out once per value of the aspect it
+         * tests ({@link FailingGroups}), not once per profile. Not for use by two threads at once. (A predicate of
+         * {@code Long}: the ids are boxed already where they come from, a million subscriptions a day.)
+         */
+        public java.util.function.Predicate<Long> eligibleOrCheck(Profile profile) {
+            if (failing == null) {
+                failing = new FailingGroups(checker, List.copyOf(programs.values()));
+            }
+            return failing.open(profile);
         }
 
         /** A program's rules, dates and names as read (null if it is not published now). */

@@ -1,7 +1,10 @@
 package jp.tsunagari.checker;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.SchoolType;
@@ -18,8 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProfileReader {
 
+    /** Enough for every prefecture and municipality code; a typed code is input, so the cache is bounded. */
+    static final int CODES_KEPT = 5_000;
+
     private final Places places;
     private final Clock clock;
+    /**
+     * Places typed as a code (2 or 6 digits), resolved once: what a code resolves to never depends on names, and the
+     * places change only by migration. The e-mail alerts read the kept answers of every checker subscription each day.
+     */
+    private final Cache<String, Optional<String>> codes = Caffeine.newBuilder().maximumSize(CODES_KEPT).build();
 
     ProfileReader(Places places, Clock clock) {
         this.places = places;
@@ -93,7 +104,10 @@ public class ProfileReader {
             errors.add(field, "checker.error.place", typed.substring(0, 60));
             return null;
         }
-        return places.resolveArea(typed).orElseGet(() -> {
+        String t = typed.strip();
+        boolean code = (t.length() == 2 || t.length() == 6) && t.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+        Optional<String> resolved = code ? codes.get(t, places::resolveArea) : places.resolveArea(typed);
+        return resolved.orElseGet(() -> {
             errors.add(field, "checker.error.place", typed.strip());
             return null;
         });

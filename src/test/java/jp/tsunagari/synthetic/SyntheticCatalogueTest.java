@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import jp.tsunagari.catalogue.FieldChange;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
+import jp.tsunagari.catalogue.PublishedChanges;
 import jp.tsunagari.catalogue.ProgramValueReader;
 import jp.tsunagari.eligibility.AudienceRules;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,12 @@ class SyntheticCatalogueTest {
 
     @Autowired
     SyntheticRunner runner;
+
+    @Autowired
+    SyntheticChanges changes;
+
+    @Autowired
+    PublishedChanges published;
 
     String body(String url) throws Exception {
         return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -143,5 +151,22 @@ class SyntheticCatalogueTest {
         long before = count("select count(*) from program");
         runner.run(new DefaultApplicationArguments());
         assertThat(count("select count(*) from program")).isEqualTo(before);
+    }
+
+    @Test
+    void aDayOfChangesIsHistoryThePublicChangesReport() {
+        long before = published.latestRevision();
+        SyntheticChanges.Result result = changes.apply(10);
+
+        assertThat(result.programIds()).hasSize(10).doesNotHaveDuplicates();
+        assertThat(count("select count(*) from program_revision where id > ? and action = 'UPDATE' and changed_by = ?",
+                before, SyntheticChanges.USER)).isEqualTo(10);
+        Map<Long, PublishedChanges.Change> reported = published.between(before, published.latestRevision());
+        assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(result.programIds());
+        assertThat(reported.get(result.programIds().get(0)).changes()).extracting(FieldChange::field)
+                .containsExactly("summary");
+        assertThat(reported.get(result.programIds().get(4)).changes()).extracting(FieldChange::field)
+                .containsExactly("name");
+        assertThat(result.categories()).isGreaterThan(1);
     }
 }
