@@ -33,15 +33,38 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         if (!configuredPassword.isEmpty()) {
-            directory.create(USERNAME, "管理者", configuredPassword, StaffRole.ADMIN);
-            log.info("Created the first administrator '{}' with the password from CATALOGUE_ADMIN_PASSWORD", USERNAME);
+            if (create(configuredPassword)) {
+                log.info("Created the first administrator '{}' with the password from CATALOGUE_ADMIN_PASSWORD", USERNAME);
+            }
             return;
         }
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        directory.create(USERNAME, "管理者", password, StaffRole.ADMIN);
+        if (!create(password)) {
+            return;
+        }
         log.warn("Created the first administrator '{}' with the generated password: {} "
                 + "(shown once; sign in and change it, or set CATALOGUE_ADMIN_PASSWORD before the first start)", USERNAME, password);
+    }
+
+    /**
+     * Creates the account; false if another instance starting on the same empty database created it first (the
+     * username is unique): this instance then starts normally with that one.
+     */
+    private boolean create(String password) {
+        try {
+            directory.create(USERNAME, "管理者", password, StaffRole.ADMIN);
+            return true;
+        } catch (org.springframework.dao.DataIntegrityViolationException another) {
+            log.info("The first administrator '{}' was created by another instance starting at the same time", USERNAME);
+            return false;
+        } catch (StaffDirectory.Refused refused) {
+            if (!"username".equals(refused.field())) {
+                throw refused;
+            }
+            log.info("The first administrator '{}' was created by another instance starting at the same time", USERNAME);
+            return false;
+        }
     }
 }
