@@ -5,7 +5,8 @@
 # extracted, with the AOT cache of a training run: RUN_DIR as tools/package.sh makes it (app/ and app.aot), made by
 # this script when no RUN_DIR is given (about 1.5 min). One restart uses a missing cache: the JVM must start without it.
 # Starts a private PostgreSQL cluster (127.0.0.1:15432), two instances (127.0.0.1:18081 = A, 127.0.0.1:18082 = B)
-# and nginx with .ci/nginx-cluster.conf (127.0.0.1:18080), checks sessions, change propagation, edit conflicts,
+# and nginx with .ci/nginx-cluster.conf (127.0.0.1:18080) and an SMTP sink (bench/SmtpSink.java, 127.0.0.1:18025),
+# checks sessions, change propagation, mail under Spring AOT, edit conflicts,
 # stopping an instance under load and backup/restore, and stops everything it started, also on failure.
 # Logs stay in /tmp/cluster-test.* when a check fails (or always with CLUSTER_KEEP=1).
 set -eEuo pipefail
@@ -17,7 +18,7 @@ RUN_DIR=${1:-}
 JAVA=$("$ROOT/tools/java.sh")
 CONF=$HERE/nginx-cluster.conf
 
-PROXY=18080 PORT_A=18081 PORT_B=18082 PGPORT=15432
+PROXY=18080 PORT_A=18081 PORT_B=18082 PGPORT=15432 SMTP_PORT=18025
 ADMIN_PASSWORD=cluster-admin-password
 DB_PASSWORD=cluster-db-password
 CURL=(curl -s --connect-timeout 2 -m 15)
@@ -42,7 +43,7 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
-for port in $PROXY $PORT_A $PORT_B $PGPORT; do
+for port in $PROXY $PORT_A $PORT_B $PGPORT $SMTP_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "cluster: FAIL port $port on 127.0.0.1 is already in use" >&2
     exit 1
@@ -55,7 +56,7 @@ chmod 755 "$WORK"
 cd "$WORK"
 mkdir -p nginx/logs nginx/temp pg
 chown postgres pg
-A_PID='' B_PID='' NGINX_STARTED='' PG_STARTED='' LOAD_PIDS=() PASSED=0
+A_PID='' B_PID='' SMTP_PID='' NGINX_STARTED='' PG_STARTED='' LOAD_PIDS=() PASSED=0
 
 as_postgres() { runuser -u postgres -- "$@"; }
 
@@ -75,6 +76,7 @@ cleanup() {
   for pid in "${LOAD_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   stop_app "$A_PID"
   stop_app "$B_PID"
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null
   if [ -n "$NGINX_STARTED" ] && [ -f "$WORK/nginx/nginx.pid" ]; then
     kill -QUIT "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null
     for _ in $(seq 1 50); do [ -f "$WORK/nginx/nginx.pid" ] || break; sleep 0.1; done
@@ -221,7 +223,7 @@ start_app() { # name port: starts an instance in the background, log in $WORK/ap
       SPRING_DATASOURCE_USERNAME=catalogue SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
       SERVER_PORT="$port" SERVER_FORWARD_HEADERS_STRATEGY=native \
       CATALOGUE_ADMIN_PASSWORD="$ADMIN_PASSWORD" CATALOGUE_DATA_DIR="$WORK/unused-data-$name" \
-      CATALOGUE_SEARCH_REFRESH_MS=1000 \
+      CATALOGUE_SEARCH_REFRESH_MS=1000 SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$SMTP_PORT" \
       "$JAVA" -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true \
       -XX:AOTCache="$AOT_CACHE" -jar "$RUN_JAR" >>"$WORK/app-$name.log" 2>&1 &
   printf -v "${name}_PID" '%s' "$!"
@@ -241,6 +243,9 @@ wait_ready() { # name port pid
   done
 }
 
+# A local SMTP sink (bench/SmtpSink.java: counts the mails it accepts, once a second) for the instances' mail.
+"$JAVA" "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" > "$WORK/smtp.log" 2>&1 &
+SMTP_PID=$!
 start_app A "$PORT_A"
 wait_ready A "$PORT_A" "$A_PID"        # A runs the Flyway migrations; B starts on a migrated database
 start_app B "$PORT_B"
@@ -329,6 +334,22 @@ while :; do
   sleep 0.1
 done
 ok "published on A (its search has it at once), visible on B: page after ${page_at} s, search after ${search_at} s (polls: $polls; bound 5 s, refresh 1 s)"
+
+# --- mail: the AOT-built instances send mail to the SMTP server given at run time --------------------------------------
+# (Spring AOT fixes beans when the jar is built; a mail sender that depended on spring.mail.host then would never send.)
+VISITOR=$WORK/visitor-cookies.txt
+"${CURL[@]}" -b "$VISITOR" -c "$VISITOR" -o "$WORK/alerts-new.html" "$P/alerts/new?category=sns" || true
+grep -q 'name="email"' "$WORK/alerts-new.html" || fail "/alerts/new through the proxy offers no subscription form (is mail configured?)"
+form body "$WORK/alerts-new.html" /alerts email=cluster-check@example.jp consent=true > "$WORK/alerts.body"
+status=$("${CURL[@]}" -b "$VISITOR" -c "$VISITOR" -o /dev/null -w '%{http_code}' \
+  -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$WORK/alerts.body" "$P/alerts" || true)
+[ "$status" = 200 ] || fail "subscribing through the proxy: HTTP $status, expected 200 (the confirmation mail is sent)"
+mailed=$(now_ms)
+until [ "$(tail -n 1 "$WORK/smtp.log" | awk '{print $2}')" = 1 ]; do
+  [ $(( $(now_ms) - mailed )) -lt 10000 ] || fail "the SMTP sink got no confirmation mail within 10 s: $(tail -n 1 "$WORK/smtp.log")"
+  sleep 0.5
+done
+ok "a subscription through nginx: the instance (Spring AOT, SPRING_MAIL_HOST at run time) sent 1 confirmation mail to the SMTP sink"
 
 # --- c. concurrent edits on A and B: the second save gets the conflict page -------------------------------------------
 [ "$(get "$A/admin/programs/4/edit" "$WORK/edit4a.html")" = 200 ] || fail "GET /admin/programs/4/edit on A"

@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.tsunagari.system.JapanTime;
+import jp.tsunagari.system.MailServer;
 import jp.tsunagari.system.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -27,7 +26,7 @@ import org.thymeleaf.context.Context;
  * 「すでに登録されています」 with the manage link, the renewal question, and the digest. Every mail but the
  * confirmation carries {@code List-Unsubscribe} and {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}
  * (RFC 8058). Only the address itself goes into a header; everything typed (a search's text) is in the body, escaped
- * in the HTML part. Sent through Spring Mail, which exists only when {@code spring.mail.host} is set.
+ * in the HTML part. Sent through Spring Mail to the {@link MailServer}, only when {@code spring.mail.host} is set.
  */
 @Component
 class AlertMail {
@@ -36,7 +35,7 @@ class AlertMail {
     private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'")
             .withZone(JapanTime.ZONE);
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final MailServer server;
     private final LinkKeys links;
     private final AlertText text;
     private final ITemplateEngine templates;
@@ -45,10 +44,10 @@ class AlertMail {
     private final Environment environment;
     private final String from;
 
-    AlertMail(ObjectProvider<JavaMailSender> sender, LinkKeys links, AlertText text, ITemplateEngine templates,
+    AlertMail(MailServer server, LinkKeys links, AlertText text, ITemplateEngine templates,
               MessageSource messages, PublicUrls urls, Environment environment,
               @Value("${catalogue.mail.from:no-reply@tsunagari.invalid}") String from) {
-        this.sender = sender;
+        this.server = server;
         this.links = links;
         this.text = text;
         this.templates = templates;
@@ -64,7 +63,7 @@ class AlertMail {
 
     /** Whether mail can be sent at all (without it the alerts are not offered). */
     boolean available() {
-        return sender.getIfAvailable() != null;
+        return server.configured();
     }
 
     /** One mail's content: subject, text, and the model of its HTML template. */
@@ -91,7 +90,7 @@ class AlertMail {
 
     /** One SMTP connection for the digest mails of a pass ({@link #digest}); closed at the end of the pass. */
     SmtpConnection connection() {
-        return new SmtpConnection(sender.getIfAvailable());
+        return new SmtpConnection(server.sender());
     }
 
     /** Sends a digest over the pass's connection; returns normally only when the SMTP server accepted it. */
@@ -130,15 +129,11 @@ class AlertMail {
 
     private void send(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
         MimeMessage message = build(row, c, unsubscribe);
-        sender.getObject().send(message);
+        server.sender().send(message);
     }
 
     private MimeMessage build(SubscriptionRows.Row row, Content c, boolean unsubscribe) {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null) {
-            throw new IllegalStateException("no spring.mail.host: alert mail cannot be sent");
-        }
-        MimeMessage message = mail.createMimeMessage();
+        MimeMessage message = server.sender().createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(from);

@@ -12,10 +12,10 @@ import java.util.Locale;
 import jp.tsunagari.staff.internal.StaffUser;
 import jp.tsunagari.system.Choice;
 import jp.tsunagari.system.FormErrors;
+import jp.tsunagari.system.MailServer;
 import jp.tsunagari.system.NotFoundException;
 import jp.tsunagari.system.PageLinks;
 import jp.tsunagari.system.ResultPage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,11 +37,11 @@ class UserAdminController {
     private final boolean mailConfigured;
 
     UserAdminController(StaffDirectory directory, Invitations invitations, MessageSource messages,
-                        @Value("${spring.mail.host:}") String mailHost) {
+                        MailServer mail) {
         this.directory = directory;
         this.invitations = invitations;
         this.messages = messages;
-        this.mailConfigured = !mailHost.isBlank();
+        this.mailConfigured = mail.configured();
     }
 
     static final String USERNAME = "\\p{javaWhitespace}*" + StaffDirectory.USERNAME_PATTERN + "\\p{javaWhitespace}*";
