@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * weekly one; how often an instance looks whether a digest is due; how long a history revision must be old before a
  * digest takes it (so a save still being committed is never skipped); the sending rate and retries; how long an
  * unconfirmed subscription and an unrenewed one are kept; subscribe requests allowed per client and per address
- * in an hour.
+ * in an hour; how long the matching waits at most, each time, for page requests being answered (0: never).
  */
 @ConfigurationProperties("catalogue.alerts")
 record AlertSettings(@DefaultValue("18:00") LocalTime dailyAt, @DefaultValue("MONDAY") DayOfWeek weeklyOn,
@@ -19,5 +19,6 @@ record AlertSettings(@DefaultValue("18:00") LocalTime dailyAt, @DefaultValue("MO
                      @DefaultValue("20") int mailsPerSecond, @DefaultValue("5") int maxAttempts,
                      @DefaultValue("PT10M") Duration retryAfter, @DefaultValue("PT72H") Duration pendingFor,
                      @DefaultValue("P365D") Duration renewAfter, @DefaultValue("P30D") Duration renewGrace,
-                     @DefaultValue("20") int perClientPerHour, @DefaultValue("3") int perAddressPerHour) {
+                     @DefaultValue("20") int perClientPerHour, @DefaultValue("3") int perAddressPerHour,
+                     @DefaultValue("PT0.02S") Duration giveWay) {
 }

@@ -119,9 +119,10 @@ class DigestJob {
             long started = System.nanoTime();
             if ("MATCHING".equals(run.state())) {
                 DigestMatching.Matched m = matching.match(run, stop);
-                log.info("Alert digest {} {}: {} changed programs, {} subscriptions, {} mails{} in {} ms",
-                        run.frequency().code(), run.period(), m.changed(), m.subscriptions(), m.mails(),
-                        m.finished() ? "" : " (stopped, to be matched again)", (System.nanoTime() - started) / 1_000_000);
+                log.info("Alert digest {} {}: {} changed programs, {} subscriptions, {} mails{} in {} ms ({} ms giving"
+                        + " way to requests)", run.frequency().code(), run.period(), m.changed(), m.subscriptions(),
+                        m.mails(), m.finished() ? "" : " (stopped, to be matched again)",
+                        (System.nanoTime() - started) / 1_000_000, m.gaveWay().toMillis());
                 if (!m.finished()) {
                     return;
                 }

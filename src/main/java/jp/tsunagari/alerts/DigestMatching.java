@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,6 +16,7 @@ import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.SavedAnswers;
 import jp.tsunagari.search.SavedSearches;
 import jp.tsunagari.system.JapanTime;
+import jp.tsunagari.system.RequestLoad;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +25,24 @@ import org.springframework.stereotype.Component;
  * ({@link PublishedChanges}); the changed programs' facet values once from the index ({@link SavedSearches.Changes})
  * and their rules once ({@link EligibilityResults.Judging}). Then the confirmed subscriptions of the frequency are read
  * one after another and each matched against the changed programs only — never a saved search run over the catalogue;
- * each distinct search once ({@link Day}). A subscription gets only changes after it was confirmed. The mails are
- * recorded {@value #BATCH} at a time, in one transaction each (5,000 at a time was slower on H2).
+ * each distinct search once ({@link Day}). A subscription gets only changes after it was confirmed. Subscriptions are
+ * read {@value #PAGE} at a time and their mails recorded in one transaction per page (5,000 at a time was slower on
+ * H2); each distinct list of programs once per run ({@link Lists}), the mails naming it by number. Every {@value #GIVE_WAY_EVERY} subscriptions
+ * the matching gives way to page requests being answered, up to {@code catalogue.alerts.give-way} each time: on two
+ * cores it would otherwise take the core a visitor's request needs (docs/performance.md).
  */
 @Component
 class DigestMatching {
 
     /** Programs listed in one mail at most (the rest are counted, with a link to the list). */
     static final int MAX_LISTED = 50;
-    private static final int BATCH = 1000;
+    private static final int PAGE = 1000;
+    /** Subscriptions matched between two looks whether requests are waiting ({@link RequestLoad#giveWay}). */
+    static final int GIVE_WAY_EVERY = 100;
     /** Distinct searches (and checker filters) whose matches a run keeps: see {@link Day}. */
     static final int CACHED = 10_000;
+    /** Distinct lists a run remembers to record once; beyond, each new list is recorded with its mail. */
+    static final int REMEMBERED_LISTS = 20_000;
 
     private final JdbcTemplate jdbc;
     private final DigestRows rows;
@@ -40,21 +50,26 @@ class DigestMatching {
     private final SavedSearches searches;
     private final SavedAnswers answers;
     private final EligibilityResults eligibility;
+    private final RequestLoad load;
+    private final AlertSettings settings;
     private final Clock clock;
 
     DigestMatching(JdbcTemplate jdbc, DigestRows rows, PublishedChanges published, SavedSearches searches,
-                   SavedAnswers answers, EligibilityResults eligibility, Clock clock) {
+                   SavedAnswers answers, EligibilityResults eligibility, RequestLoad load, AlertSettings settings,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.published = published;
         this.searches = searches;
         this.answers = answers;
         this.eligibility = eligibility;
+        this.load = load;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    /** How a run's matching went: the changed programs, the subscriptions read and the mails recorded. */
-    record Matched(int changed, long subscriptions, long mails, boolean finished) {
+    /** How a run's matching went: the changed programs, the subscriptions read, the mails recorded, the time waited. */
+    record Matched(int changed, long subscriptions, long mails, boolean finished, Duration gaveWay) {
     }
 
     /** Records the run's mails; stops early (unfinished, to be matched again) when {@code stop} says so. */
@@ -62,40 +77,53 @@ class DigestMatching {
         rows.clear(run.id());
         Map<Long, PublishedChanges.Change> changes = published.between(run.from(), run.to());
         if (changes.isEmpty()) {
-            return new Matched(0, 0, 0, true);
+            return new Matched(0, 0, 0, true, Duration.ZERO);
         }
         Day day = new Day(changes);
+        Lists lists = new Lists();
         List<DigestRows.NewDelivery> batch = new ArrayList<>();
-        long[] counts = new long[2];
-        boolean[] stopped = {false};
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select id, kind, conditions, age_on, since_revision from alert_subscription"
-                    + " where status = 'CONFIRMED' and frequency = ? order by id");
-            ps.setString(1, run.frequency().name());
-            ps.setFetchSize(BATCH);
-            return ps;
-        }, rs -> {
-            if (stopped[0]) {
-                return;
+        long subscriptions = 0;
+        long mails = 0;
+        long gaveWay = 0;
+        long after = 0;
+        for (List<Subscription> page = page(run.frequency(), after); !page.isEmpty();
+             page = page(run.frequency(), after)) {
+            for (Subscription s : page) {
+                if (++subscriptions % GIVE_WAY_EVERY == 0) {
+                    gaveWay += load.giveWay(settings.giveWay()).toNanos();
+                }
+                List<Long> mine = day.programs(s.kind(), s.conditions(), s.ageOn(), s.since());
+                if (!mine.isEmpty()) {
+                    List<Long> listed = mine.size() > MAX_LISTED ? mine.subList(0, MAX_LISTED) : mine;
+                    batch.add(new DigestRows.NewDelivery(s.id(), lists.number(listed, mine.size())));
+                }
             }
-            counts[0]++;
-            Date ageOn = rs.getDate(4);
-            List<Long> mine = day.programs(Kind.valueOf(rs.getString(2)), rs.getString(3),
-                    ageOn == null ? null : ageOn.toLocalDate(), rs.getLong(5));
-            if (!mine.isEmpty()) {
-                batch.add(new DigestRows.NewDelivery(rs.getLong(1), mine.subList(0, Math.min(MAX_LISTED, mine.size())),
-                        mine.size()));
+            mails += flush(run, lists, batch);
+            after = page.getLast().id();
+            if (stop.getAsBoolean()) {
+                return new Matched(changes.size(), subscriptions, mails, false, Duration.ofNanos(gaveWay));
             }
-            if (batch.size() >= BATCH) {
-                counts[1] += flush(run, batch);
-                stopped[0] = stop.getAsBoolean();
-            }
-        });
-        if (stopped[0]) {
-            return new Matched(changes.size(), counts[0], counts[1], false);
         }
-        counts[1] += flush(run, batch);
-        return new Matched(changes.size(), counts[0], counts[1], true);
+        return new Matched(changes.size(), subscriptions, mails, true, Duration.ofNanos(gaveWay));
+    }
+
+    /** A confirmed subscription as the matching reads it. */
+    private record Subscription(long id, Kind kind, String conditions, LocalDate ageOn, long since) {
+    }
+
+    /**
+     * The next {@value #PAGE} confirmed subscriptions of a frequency after the id {@code after}, in the order of the
+     * index on (status, frequency, id): the database reads that many index entries and stops (no sort, no cursor kept
+     * open across the run, no result of a million rows held or spilled to disk).
+     */
+    private List<Subscription> page(Frequency frequency, long after) {
+        return jdbc.query("select id, kind, conditions, age_on, since_revision from alert_subscription"
+                + " where status = 'CONFIRMED' and frequency = ? and id > ? order by status, frequency, id"
+                + " fetch first " + PAGE + " rows only", (rs, n) -> {
+                    Date ageOn = rs.getDate(4);
+                    return new Subscription(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
+                            ageOn == null ? null : ageOn.toLocalDate(), rs.getLong(5));
+                }, frequency.name(), after);
     }
 
     /**
@@ -143,12 +171,44 @@ class DigestMatching {
         }
     }
 
-    private int flush(DigestRows.Run run, List<DigestRows.NewDelivery> batch) {
+    private int flush(DigestRows.Run run, Lists lists, List<DigestRows.NewDelivery> batch) {
         int n = batch.size();
         if (n > 0) {
-            rows.insert(run.id(), batch);
+            rows.insert(run.id(), lists.drain(), batch);
             batch.clear();
         }
         return n;
+    }
+
+    /** What a run's mails list, numbered in the order they first appear: the same programs and count, one number. */
+    private static final class Lists {
+
+        private final Map<Listed, Integer> numbers = new HashMap<>();
+        private final List<DigestRows.NewList> unrecorded = new ArrayList<>();
+        private int next = 1;
+
+        int number(List<Long> programs, int matched) {
+            Integer known = numbers.get(new Listed(programs, matched));
+            if (known != null) {
+                return known;
+            }
+            int n = next++;
+            List<Long> copy = List.copyOf(programs); // not a view keeping a longer list
+            unrecorded.add(new DigestRows.NewList(n, copy, matched));
+            if (numbers.size() < REMEMBERED_LISTS) {
+                numbers.put(new Listed(copy, matched), n);
+            }
+            return n;
+        }
+
+        /** The lists numbered since the last call, to record with their mails. */
+        List<DigestRows.NewList> drain() {
+            List<DigestRows.NewList> out = List.copyOf(unrecorded);
+            unrecorded.clear();
+            return out;
+        }
+
+        private record Listed(List<Long> programs, int matched) {
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code alert_run} and {@code alert_delivery} tables (Flyway V18), in plain SQL. */
+/** The {@code alert_run}, {@code alert_list} and {@code alert_mail} tables (Flyway V18, V21), in plain SQL. */
 @Component
 class DigestRows {
 
@@ -18,12 +18,16 @@ class DigestRows {
     record Run(long id, Frequency frequency, String period, long from, long to, String state) {
     }
 
-    /** A mail to send: the delivery, its subscription, the programs it lists and how many matched. */
-    record Delivery(long id, long subscriptionId, List<Long> programIds, int matched, int attempts) {
+    /** A mail to send: its subscription, the programs it lists and how many matched, the attempts so far. */
+    record Delivery(long subscriptionId, List<Long> programIds, int matched, int attempts) {
     }
 
-    /** A mail to record. */
-    record NewDelivery(long subscriptionId, List<Long> programIds, int matched) {
+    /** A list of programs to record, once per run: its number in the run, the programs listed, how many matched. */
+    record NewList(int listNo, List<Long> programIds, int matched) {
+    }
+
+    /** A mail to record: its subscription and the number of its list. */
+    record NewDelivery(long subscriptionId, int listNo) {
     }
 
     private final JdbcTemplate jdbc;
@@ -76,23 +80,31 @@ class DigestRows {
      * still MATCHING: never the mails of a run another execution has begun to send.
      */
     void clear(long runId) {
-        jdbc.update("delete from alert_delivery where run_id = ? and exists (select 1 from alert_run where id = ?"
-                + " and state = 'MATCHING')", runId, runId);
+        for (String table : List.of("alert_mail", "alert_list")) {
+            jdbc.update("delete from " + table + " where run_id = ? and exists (select 1 from alert_run where id = ?"
+                    + " and state = 'MATCHING')", runId, runId);
+        }
     }
 
     /**
-     * Records mails, in one transaction: without one, H2 commits (and writes to its file) after every row of the batch,
-     * which made this most of a digest's matching time at a million subscriptions.
+     * Records lists and mails, in one transaction: without one, H2 commits (and writes to its file) after every row of
+     * the batch, which made this most of a digest's matching time at a million subscriptions.
      */
     @Transactional
-    void insert(long runId, List<NewDelivery> deliveries) {
-        jdbc.batchUpdate("insert into alert_delivery (run_id, subscription_id, program_ids, matched, state)"
-                + " values (?, ?, ?, ?, 'PENDING')", deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
-            ps.setLong(1, runId);
-            ps.setLong(2, d.subscriptionId());
-            ps.setString(3, joined(d.programIds()));
-            ps.setInt(4, d.matched());
-        });
+    void insert(long runId, List<NewList> lists, List<NewDelivery> deliveries) {
+        jdbc.batchUpdate("insert into alert_list (run_id, list_no, program_ids, matched) values (?, ?, ?, ?)", lists,
+                500, (PreparedStatement ps, NewList l) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, l.listNo());
+                    ps.setString(3, joined(l.programIds()));
+                    ps.setInt(4, l.matched());
+                });
+        jdbc.batchUpdate("insert into alert_mail (run_id, subscription_id, list_no, state) values (?, ?, ?, 'PENDING')",
+                deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, d.subscriptionId());
+                    ps.setInt(3, d.listNo());
+                });
     }
 
     /**
@@ -100,43 +112,45 @@ class DigestRows {
      * sent again (the server may not have accepted them; see docs/operations.md for the one case that repeats one).
      */
     int retryInterrupted(long runId) {
-        return jdbc.update("update alert_delivery set state = 'PENDING' where run_id = ? and state = 'SENDING'", runId);
+        return jdbc.update("update alert_mail set state = 'PENDING' where run_id = ? and state = 'SENDING'", runId);
     }
 
     /**
-     * The next mails of a run that are due, in order. Ordered by the whole index (run, state, id), which is the order
-     * of the ids here: H2 then reads the first rows of the index and stops, where {@code order by id} made it read and
-     * sort every waiting mail of the run on each call (seconds at 700,000 mails, once per 100 mails sent).
+     * The next mails of a run that are due, with their lists, in order. Ordered by the whole index (run, state,
+     * subscription): H2 then reads the first rows of the index and stops, where ordering by the subscription alone made
+     * it read and sort every waiting mail of the run on each call (seconds at 700,000 mails, once per 100 mails sent).
      */
     List<Delivery> due(long runId, Instant now, int n) {
-        return jdbc.query("select id, subscription_id, program_ids, matched, attempts from alert_delivery where run_id = ?"
-                + " and state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= ?)"
-                + " order by run_id, state, id fetch first "
-                + n + " rows only", (rs, i) -> new Delivery(rs.getLong(1), rs.getLong(2), ids(rs.getString(3)),
-                rs.getInt(4), rs.getInt(5)), runId, Timestamp.from(now));
+        return jdbc.query("select m.subscription_id, l.program_ids, l.matched, m.attempts from alert_mail m"
+                + " join alert_list l on l.run_id = m.run_id and l.list_no = m.list_no where m.run_id = ?"
+                + " and m.state = 'PENDING' and (m.next_attempt_at is null or m.next_attempt_at <= ?)"
+                + " order by m.run_id, m.state, m.subscription_id fetch first " + n + " rows only",
+                (rs, i) -> new Delivery(rs.getLong(1), ids(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
+                runId, Timestamp.from(now));
     }
 
     /** Mails of a run still to send (now or later). */
     long waiting(long runId) {
-        Long n = jdbc.queryForObject("select count(*) from alert_delivery where run_id = ? and state in ('PENDING',"
+        Long n = jdbc.queryForObject("select count(*) from alert_mail where run_id = ? and state in ('PENDING',"
                 + " 'SENDING')", Long.class, runId);
         return n == null ? 0 : n;
     }
 
     /** Marks a mail as being sent; false if another sender took it. */
-    boolean take(long deliveryId) {
-        return jdbc.update("update alert_delivery set state = 'SENDING', attempts = attempts + 1 where id = ?"
-                + " and state = 'PENDING'", deliveryId) == 1;
+    boolean take(long runId, long subscriptionId) {
+        return jdbc.update("update alert_mail set state = 'SENDING', attempts = attempts + 1 where run_id = ?"
+                + " and subscription_id = ? and state = 'PENDING'", runId, subscriptionId) == 1;
     }
 
-    void sent(long deliveryId, Instant now) {
-        jdbc.update("update alert_delivery set state = 'SENT', sent_at = ? where id = ?", Timestamp.from(now), deliveryId);
+    void sent(long runId, long subscriptionId, Instant now) {
+        jdbc.update("update alert_mail set state = 'SENT', sent_at = ? where run_id = ? and subscription_id = ?",
+                Timestamp.from(now), runId, subscriptionId);
     }
 
     /** A failed send: again at {@code next}, or given up (FAILED) when {@code next} is null. */
-    void failed(long deliveryId, Instant next) {
-        jdbc.update("update alert_delivery set state = ?, next_attempt_at = ? where id = ?",
-                next == null ? "FAILED" : "PENDING", next == null ? null : Timestamp.from(next), deliveryId);
+    void failed(long runId, long subscriptionId, Instant next) {
+        jdbc.update("update alert_mail set state = ?, next_attempt_at = ? where run_id = ? and subscription_id = ?",
+                next == null ? "FAILED" : "PENDING", next == null ? null : Timestamp.from(next), runId, subscriptionId);
     }
 
     /** Forgets runs (and their mails) finished before {@code before}, but each frequency's last; how many. */

@@ -1,6 +1,7 @@
 package jp.tsunagari.alerts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class DigestSending {
                         Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
                     }
                     next = Math.max(next + interval, System.nanoTime());
-                    if (!sendOne(d, words, smtp)) {
+                    if (!sendOne(run.id(), d, words, smtp)) {
                         return false;
                     }
                 }
@@ -78,23 +79,33 @@ class DigestSending {
      * server cannot be reached (the pass stops), true otherwise (also when the subscription is gone or another sender
      * took the mail).
      */
-    private boolean sendOne(DigestRows.Delivery d, DigestItems.ForRun words, SmtpConnection smtp) {
+    private boolean sendOne(long runId, DigestRows.Delivery d, DigestItems.ForRun words, SmtpConnection smtp) {
         Optional<SubscriptionRows.Row> row = subscriptions.find(d.subscriptionId());
-        if (row.isEmpty() || !rows.take(d.id())) {
+        if (row.isEmpty() || !rows.take(runId, d.subscriptionId())) {
             return true;
         }
         try {
             Locale locale = Locale.forLanguageTag(row.get().lang());
             mail.digest(smtp, row.get(), words.items(row.get(), d.programIds(), locale), d.matched());
-            rows.sent(d.id(), clock.instant());
+            rows.sent(runId, d.subscriptionId(), clock.instant());
             return true;
         } catch (MailException | IllegalStateException e) {
             boolean last = d.attempts() + 1 >= settings.maxAttempts();
-            rows.failed(d.id(), last ? null : clock.instant().plus(settings.retryAfter().multipliedBy(d.attempts() + 1)));
-            log.warn("Alert digest mail {} not sent (attempt {}{}): {}", d.id(), d.attempts() + 1,
-                    last ? ", given up" : "", e.toString());
+            Instant later = clock.instant().plus(settings.retryAfter().multipliedBy(d.attempts() + 1));
+            rows.failed(runId, d.subscriptionId(), last ? null : later);
+            log.warn("Alert digest mail of run {} to subscription {} not sent (attempt {}{}): {}", runId,
+                    d.subscriptionId(), d.attempts() + 1, last ? ", given up" : "", causes(e));
             return refusedAddress(e);
         }
+    }
+
+    /** The exception and its causes in one line (the SMTP server's answer is usually the last). */
+    private static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder(e.toString());
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            b.append(" <- ").append(t);
+        }
+        return b.toString();
     }
 
     /** The server refused this mail's address (the others may go on), rather than failing as a whole. */

@@ -189,7 +189,7 @@ final class AlertRig implements AutoCloseable {
     Map<String, Long> deliveries() {
         Map<String, Long> states = new HashMap<>();
         try (Statement s = connect().createStatement();
-             var rs = s.executeQuery("select d.state, count(*) from alert_delivery d join alert_run r on r.id = d.run_id"
+             var rs = s.executeQuery("select d.state, count(*) from alert_mail d join alert_run r on r.id = d.run_id"
                      + " where r.frequency = 'DAILY' group by d.state")) {
             while (rs.next()) {
                 states.put(rs.getString(1), rs.getLong(2));
@@ -204,7 +204,7 @@ final class AlertRig implements AutoCloseable {
     List<String> sendingAddresses() {
         List<String> addresses = new ArrayList<>();
         try (Statement s = connect().createStatement();
-             var rs = s.executeQuery("select s.email from alert_delivery d join alert_subscription s on s.id ="
+             var rs = s.executeQuery("select s.email from alert_mail d join alert_subscription s on s.id ="
                      + " d.subscription_id join alert_run r on r.id = d.run_id where r.frequency = 'DAILY'"
                      + " and d.state = 'SENDING'")) {
             while (rs.next()) {

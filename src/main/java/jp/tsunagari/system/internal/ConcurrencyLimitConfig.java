@@ -1,6 +1,7 @@
 package jp.tsunagari.system.internal;
 
 import jp.tsunagari.system.FilterOrder;
+import jp.tsunagari.system.RequestLoad;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,10 @@ public class ConcurrencyLimitConfig {
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimit(
             @Value("${catalogue.web.concurrent-requests:0}") int permits,
-            @Value("${catalogue.web.turn-wait-ms:10000}") long maxWait) {
+            @Value("${catalogue.web.turn-wait-ms:10000}") long maxWait, RequestLoad load) {
         int n = permits > 0 ? permits : 2 * Runtime.getRuntime().availableProcessors();
         FilterRegistrationBean<ConcurrencyLimitFilter> bean = new FilterRegistrationBean<>(
-                new ConcurrencyLimitFilter(n, maxWait, 100));
+                new ConcurrencyLimitFilter(n, maxWait, 100, load));
         bean.setOrder(FilterOrder.CONCURRENCY_LIMIT);
         bean.setName("concurrencyLimit");
         return bean;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import jp.tsunagari.system.RequestLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (a form or an upload sent slowly must not hold a turn while its body arrives), the bulk downloads (a slow reader
  * must not hold one for minutes), the health checks (readiness must answer under load) and static files. A request
  * that waits longer than {@code maxWait}, or finds {@code maxQueue} already waiting (so that the container keeps
- * threads for the probes), gets 503 with {@code Retry-After}.
+ * threads for the probes), gets 503 with {@code Retry-After}. The requests working are counted in {@link RequestLoad}
+ * (background jobs give way to them).
  */
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
@@ -27,11 +29,13 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final Semaphore turns;
     private final long maxWaitMillis;
     private final int maxQueue;
+    private final RequestLoad load;
 
-    public ConcurrencyLimitFilter(int permits, long maxWaitMillis, int maxQueue) {
+    public ConcurrencyLimitFilter(int permits, long maxWaitMillis, int maxQueue, RequestLoad load) {
         this.turns = new Semaphore(permits, true);
         this.maxWaitMillis = maxWaitMillis;
         this.maxQueue = maxQueue;
+        this.load = load;
     }
 
     @Override
@@ -60,9 +64,11 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
+        load.started();
         try {
             chain.doFilter(request, response);
         } finally {
+            load.finished();
             turns.release();
         }
     }

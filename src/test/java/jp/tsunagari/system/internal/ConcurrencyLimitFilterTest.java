@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import jp.tsunagari.system.RequestLoad;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -22,7 +24,8 @@ class ConcurrencyLimitFilterTest {
 
     @Test
     void aRequestWaitsForATurnAndIsTold503WhenNoneComes() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 300, 100);
+        RequestLoad load = new RequestLoad();
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 300, 100, load);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         FilterChain slow = (req, res) -> {
@@ -42,6 +45,10 @@ class ConcurrencyLimitFilterTest {
         }, java.util.concurrent.Executors.newSingleThreadExecutor());
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(filter.working(1)).isEqualTo(1);
+        assertThat(load.working()).isEqualTo(1);
+        // a job giving way waits while the request works, at most as long as it is allowed
+        Duration waited = load.giveWay(Duration.ofMillis(50));
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(50));
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         MockFilterChain notReached = new MockFilterChain();
@@ -63,9 +70,16 @@ class ConcurrencyLimitFilterTest {
             assertThat(passed.getStatus()).as(path).isEqualTo(200);
         }
 
+        assertThat(load.working()).as("the refused and the passed-through requests are not counted").isEqualTo(1);
+        CompletableFuture<Duration> giving = CompletableFuture.supplyAsync(() -> load.giveWay(Duration.ofSeconds(10)));
+        Thread.sleep(30);
         leave.countDown();
         first.get(10, TimeUnit.SECONDS);
         assertThat(filter.working(1)).isZero();
+        assertThat(load.working()).isZero();
+        assertThat(giving.get(10, TimeUnit.SECONDS)).as("the job goes on as soon as the request ended")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(30)).isLessThan(Duration.ofSeconds(5));
+        assertThat(load.giveWay(Duration.ofSeconds(10))).as("no request: no wait").isZero();
         MockFilterChain next = new MockFilterChain();
         filter.doFilter(get("/programs/1"), new MockHttpServletResponse(), next);
         assertThat(next.getRequest()).isNotNull();
@@ -74,7 +88,7 @@ class ConcurrencyLimitFilterTest {
 
     @Test
     void whenTheQueueIsFullTheAnswerIs503AtOnce() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 60_000, 0);
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 60_000, 0, new RequestLoad());
         MockFilterChain free = new MockFilterChain();
         filter.doFilter(get("/programs"), new MockHttpServletResponse(), free);
         assertThat(free.getRequest()).as("a free turn is taken even with no room to wait").isNotNull();
@@ -110,7 +124,7 @@ class ConcurrencyLimitFilterTest {
 
     @Test
     void aTurnIsGivenBackWhenTheRequestFails() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 100, 100);
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 100, 100, new RequestLoad());
         FilterChain failing = (req, res) -> {
             throw new IllegalStateException("page failed");
         };
