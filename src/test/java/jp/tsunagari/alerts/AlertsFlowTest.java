@@ -7,12 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.tsunagari.TestSmtp;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.system.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +54,11 @@ class AlertsFlowTest {
     }
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestSmtp.pointAt(smtp, registry);
     }
 
     static final Pattern CONFIRM = Pattern.compile("http://[^\\s\"<]+/alerts/confirm/([A-Za-z0-9_-]{43})");
@@ -79,10 +77,7 @@ class AlertsFlowTest {
 
     @BeforeEach
     void clean() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        jdbc.update("delete from alert_run");
-        jdbc.update("delete from alert_subscription");
-        jdbc.update("delete from alert_attempt");
+        TestSmtp.forgetAlerts(smtp, jdbc);
         CLOCK.set(Instant.parse("2027-01-10T01:00:00Z"));
     }
 

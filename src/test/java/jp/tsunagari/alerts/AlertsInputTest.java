@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import jp.tsunagari.TestSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,13 +32,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class AlertsInputTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestSmtp.pointAt(smtp, registry);
     }
 
     @Autowired
@@ -50,9 +48,7 @@ class AlertsInputTest {
 
     @BeforeEach
     void clean() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        jdbc.update("delete from alert_subscription");
-        jdbc.update("delete from alert_attempt");
+        TestSmtp.forgetAlerts(smtp, jdbc);
     }
 
     private MockHttpServletRequestBuilder subscribe(String email, String client) {

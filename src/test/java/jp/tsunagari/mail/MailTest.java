@@ -12,12 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.tsunagari.TestSmtp;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.catalogue.ProgramReview;
 import jp.tsunagari.staff.Invitations;
@@ -46,13 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestSmtp.pointAt(smtp, registry);
     }
 
     static final Pattern LINK = Pattern.compile("http://[^\\s]+/invitations/([A-Za-z0-9_-]{43})");

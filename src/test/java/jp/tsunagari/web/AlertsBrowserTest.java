@@ -3,7 +3,6 @@ package jp.tsunagari.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.tsunagari.TestSmtp;
 import jp.tsunagari.catalogue.ProgramEditor;
 import jp.tsunagari.system.TestClock;
 import org.junit.jupiter.api.AfterEach;
@@ -72,13 +72,11 @@ class AlertsBrowserTest extends BrowserTest {
     }
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        TestSmtp.pointAt(smtp, registry);
     }
 
     static final Pattern CONFIRM = Pattern.compile("http://[^\\s\"<]+/alerts/confirm/[A-Za-z0-9_-]{43}");
@@ -98,10 +96,7 @@ class AlertsBrowserTest extends BrowserTest {
 
     @BeforeEach
     void clean() throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
-        jdbc.update("delete from alert_run");
-        jdbc.update("delete from alert_subscription");
-        jdbc.update("delete from alert_attempt");
+        TestSmtp.forgetAlerts(smtp, jdbc);
         CLOCK.set(START);
     }
 
