@@ -27,7 +27,8 @@
 # often the job looks), BENCH_DURATION (seconds per probe, 10), BENCH_RUNS (idle and sending probes per page, 2),
 # BENCH_WARMUP (seconds of wrk -t2 -c8 per page before the idle probes, 30),
 # BENCH_JAVA_OPTS (the documented heap), BENCH_ALERTS_RUN (documented: Spring AOT and the AOT cache; plain: java -jar),
-# BENCH_PORT (18480), BENCH_SMTP_PORT (18425), BENCH_SKIP_BUILD=1.
+# BENCH_ALERTS_ARGS (more arguments for the app, e.g. --catalogue.alerts.give-way=PT0S), BENCH_PORT (18480),
+# BENCH_SMTP_PORT (18425), BENCH_SKIP_BUILD=1.
 # Output: a Markdown report on stdout and in target/bench/alerts/report.md; logs and samples in target/bench/alerts/.
 set -euo pipefail
 
@@ -190,6 +191,8 @@ WEEKDAY=$(TZ=Asia/Tokyo date +%A | tr '[:lower:]' '[:upper:]')
 ALERT_ARGS=(--catalogue.alerts.weekly-on="$WEEKDAY" --catalogue.alerts.settle=PT0S --catalogue.alerts.tick="$TICK"
   --catalogue.alerts.mails-per-second="$RATE" --catalogue.jobs.polling-interval=PT2S
   --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT")
+# shellcheck disable=SC2206 # BENCH_ALERTS_ARGS is a list of arguments (experiments: another give-way, H2 setting …)
+ALERT_ARGS+=(${BENCH_ALERTS_ARGS:-})
 
 log "first start: yesterday's and last week's digests (nothing changed since the subscriptions: no mail)"
 start_app "$RUN_DATA" "$WORK/app-previous.log" --catalogue.alerts.daily-at=23:59:59 "${ALERT_ARGS[@]}"

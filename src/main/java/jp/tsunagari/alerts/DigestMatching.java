@@ -38,7 +38,7 @@ class DigestMatching {
     static final int MAX_LISTED = 50;
     private static final int PAGE = 1000;
     /** Subscriptions matched between two looks whether requests are waiting ({@link RequestLoad#giveWay}). */
-    static final int GIVE_WAY_EVERY = 100;
+    static final int GIVE_WAY_EVERY = 20;
     /** Distinct searches (and checker filters) whose matches a run keeps: see {@link Day}. */
     static final int CACHED = 10_000;
     /** Distinct lists a run remembers to record once; beyond, each new list is recorded with its mail. */
