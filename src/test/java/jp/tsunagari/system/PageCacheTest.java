@@ -9,6 +9,8 @@ import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 import jp.tsunagari.catalogue.ProgramContent;
 import jp.tsunagari.catalogue.ProgramEditor;
@@ -17,7 +19,11 @@ import jp.tsunagari.system.internal.PageCacheFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,7 +35,20 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:page-cache;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
+@Import(PageCacheTest.Clocks.class)
 class PageCacheTest {
+
+    /** 2026-12-07 23:59 in Japan. */
+    static final TestClock CLOCK = new TestClock(Instant.parse("2026-12-07T14:59:00Z"));
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock pageCacheClock() {
+            return CLOCK;
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -46,6 +65,22 @@ class PageCacheTest {
 
     static String text(MockHttpServletResponse response) throws Exception {
         return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** 受付中, 受付期間 and a group's 適用期間 are said as of today: a page stored yesterday is not served today. */
+    @Test
+    void aPageStoredBeforeMidnightInJapanIsNotServedAfter() throws Exception {
+        try {
+            CLOCK.set(Instant.parse("2026-12-07T14:59:00Z"));
+            cache.invalidate();
+            assertThat(fetch(get("/programs/3")).getHeader(PageCacheFilter.HIT_HEADER)).isEqualTo("miss");
+            assertThat(fetch(get("/programs/3")).getHeader(PageCacheFilter.HIT_HEADER)).isEqualTo("hit");
+            CLOCK.set(Instant.parse("2026-12-07T15:00:00Z"));
+            assertThat(fetch(get("/programs/3")).getHeader(PageCacheFilter.HIT_HEADER)).isEqualTo("miss");
+            assertThat(fetch(get("/programs/3")).getHeader(PageCacheFilter.HIT_HEADER)).isEqualTo("hit");
+        } finally {
+            CLOCK.set(Instant.parse("2026-12-07T14:59:00Z"));
+        }
     }
 
     @Test

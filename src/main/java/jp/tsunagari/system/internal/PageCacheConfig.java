@@ -1,5 +1,6 @@
 package jp.tsunagari.system.internal;
 
+import java.time.Clock;
 import jp.tsunagari.system.FilterOrder;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,8 +13,10 @@ import org.springframework.web.servlet.LocaleResolver;
 public class PageCacheConfig {
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls) {
-        FilterRegistrationBean<PageCacheFilter> bean = new FilterRegistrationBean<>(new PageCacheFilter(cache, locales, urls));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls,
+                                                            Clock clock) {
+        FilterRegistrationBean<PageCacheFilter> bean = new FilterRegistrationBean<>(
+                new PageCacheFilter(cache, locales, urls, clock));
         bean.setOrder(FilterOrder.PAGE_CACHE);
         bean.setName("pageCache");
         return bean;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -50,11 +52,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
     private final PageCache cache;
     private final LocaleResolver locales;
     private final PublicUrls urls;
+    private final Clock clock;
 
-    PageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls) {
+    PageCacheFilter(PageCache cache, LocaleResolver locales, PublicUrls urls, Clock clock) {
         this.cache = cache;
         this.locales = locales;
         this.urls = urls;
+        this.clock = clock;
     }
 
     @Override
@@ -185,11 +189,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Base URL, language, path and the decoded parameters, each percent-encoded again: two requests share a key only
-     * if the page sees the same parameters (so no request can store its answer under another's key).
+     * The day in Japan, base URL, language, path and the decoded parameters, each percent-encoded again: two requests
+     * share a key only if the page sees the same parameters (so no request can store its answer under another's key)
+     * on the same day (受付中, 受付期間 and a group's 適用期間 are said as of today: yesterday's pages are not served).
      */
     private String key(HttpServletRequest request) {
-        StringBuilder key = new StringBuilder(128).append(urls.base()).append('\n')
+        StringBuilder key = new StringBuilder(128).append(JapanTime.today(clock)).append('\n')
+                .append(urls.base()).append('\n')
                 .append(locales.resolveLocale(request).getLanguage()).append('\n').append(request.getRequestURI());
         char separator = '?';
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
