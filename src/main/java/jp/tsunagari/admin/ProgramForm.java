@@ -128,9 +128,9 @@ class ProgramForm {
     /** A 受付期間: first and last day (2026-04-01), and whether it comes again every year on the same days. */
     @ScheduleRules.PeriodOccurs
     public static class PeriodForm {
-        @IsoDate(required = true)
+        @IsoDate(required = true, inRange = true, message = "{admin.error.date.range}")
         public String start = "";
-        @IsoDate(required = true)
+        @IsoDate(required = true, inRange = true, message = "{admin.error.date.range}")
         public String end = "";
         public boolean yearly;
     }
@@ -172,9 +172,9 @@ class ProgramForm {
         @Text(max = 300, required = true)
         public String label = "";
         /** The first and last day the group's rules apply (both optional: a rule change at a date). */
-        @IsoDate
+        @IsoDate(inRange = true, message = "{admin.error.date.range}")
         public String validFrom = "";
-        @IsoDate
+        @IsoDate(inRange = true, message = "{admin.error.date.range}")
         public String validTo = "";
         public List<@Valid RuleForm> criteria = new ArrayList<>();
     }

@@ -58,6 +58,7 @@ class ProgramController {
                 .withLinkedData(linkedData.governmentService(program, url)));
         model.addAttribute("program", program);
         model.addAttribute("schedule", ScheduleView.of(program.lifecycle(), program.schedule(), JapanTime.today(clock)));
+        model.addAttribute("today", JapanTime.today(clock));
         model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(program))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
@@ -80,6 +81,7 @@ class ProgramController {
         model.addAttribute("program", d.program());
         model.addAttribute("schedule", ScheduleView.of(d.program().lifecycle(), d.program().schedule(),
                 JapanTime.today(clock)));
+        model.addAttribute("today", JapanTime.today(clock));
         model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(d.program()))));
         model.addAttribute("areaNames", d.areaNames());
         model.addAttribute("related", List.of());

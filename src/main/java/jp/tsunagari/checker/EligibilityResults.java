@@ -179,8 +179,7 @@ public class EligibilityResults {
         if (v.isAlways()) {
             return null;
         }
-        String range = messages.getMessage("eligibility.validity.range",
-                new Object[] {JapanTime.format(v.from(), locale), JapanTime.format(v.to(), locale)}, locale);
+        String range = text.validity(v, locale);
         return messages.getMessage(g.inForce() ? "eligibility.validity.inForce" : "eligibility.validity.notInForce",
                 new Object[] {JapanTime.format(date, locale), range}, locale);
     }

@@ -75,13 +75,13 @@ public class ProfileReader {
         return new Read(new Profile(age, hometown, residence, school, grade, family, applicant, size, young, date), errors);
     }
 
-    /** The 申込日 (2026-04-01, years 2000–2100), today in Japan when not given. */
+    /** The 申込日 (2026-04-01, from {@link Typed#FIRST_DAY} to {@link Typed#LAST_DAY}), today in Japan when not given. */
     private LocalDate date(String typed, FormErrors errors) {
         if (!present(typed)) {
             return JapanTime.today(clock);
         }
-        LocalDate date = Typed.date(typed.length() > 20 ? "" : typed);
-        if (date == null || date.getYear() < 2000 || date.getYear() > 2100) {
+        LocalDate date = Typed.dayInRange(typed.length() > 20 ? "" : typed);
+        if (date == null) {
             errors.add("date", "eligibility.error.date");
             return JapanTime.today(clock);
         }

@@ -1,10 +1,12 @@
 package jp.tsunagari.eligibility;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.Localized;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,35 @@ public class EligibilityText {
 
     EligibilityText(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /**
+     * When a group's rules apply, in words: 「2026年4月1日～2027年3月31日」, 「2027年4月1日から」, 「2026年3月31日まで」
+     * ("1 April 2026 to 31 March 2027", "from 1 April 2027", "until 31 March 2026"); null when they always apply.
+     */
+    public String validity(Validity v, Locale locale) {
+        if (v.isAlways()) {
+            return null;
+        }
+        String from = JapanTime.format(v.from(), locale);
+        String to = JapanTime.format(v.to(), locale);
+        if (v.from() == null) {
+            return msg("eligibility.validity.range.to", locale, to);
+        }
+        return v.to() == null ? msg("eligibility.validity.range.from", locale, from)
+                : msg("eligibility.validity.range.both", locale, from, to);
+    }
+
+    /**
+     * A group's 適用期間 and whether its rules are in force on {@code day} (the program page says it beside the
+     * group, so a rule that starts next April is never read as today's); null when they always apply.
+     */
+    public String validityOn(Validity v, LocalDate day, Locale locale) {
+        if (v.isAlways()) {
+            return null;
+        }
+        String key = v.covers(day) ? "inForce" : v.from() != null && day.isBefore(v.from()) ? "notYet" : "ended";
+        return msg("program.eligibility.validity." + key, locale, validity(v, locale), JapanTime.format(day, locale));
     }
 
     /** The aspect a criterion tests, e.g. 年齢, 居住地 (保護者・実家). */

@@ -10,7 +10,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A date typed as text in the form 2025-03-04 ({@code admin.error.date}); empty only when not {@code required}. */
+/**
+ * A date typed as text in the form 2025-03-04 ({@code admin.error.date}); empty only when not {@code required}. With
+ * {@code inRange}, also within the days the checker judges ({@link Typed#FIRST_DAY} to {@link Typed#LAST_DAY}): give
+ * it the message {@code admin.error.date.range}, which says the range.
+ */
 @Documented
 @Constraint(validatedBy = IsoDate.Check.class)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
@@ -18,6 +22,8 @@ import java.lang.annotation.Target;
 public @interface IsoDate {
 
     boolean required() default false;
+
+    boolean inRange() default false;
 
     String message() default "{admin.error.date}";
 
@@ -28,15 +34,20 @@ public @interface IsoDate {
     class Check implements ConstraintValidator<IsoDate, String> {
 
         private boolean required;
+        private boolean inRange;
 
         @Override
         public void initialize(IsoDate date) {
             required = date.required();
+            inRange = date.inRange();
         }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return Typed.clean(value).isEmpty() ? !required : Typed.date(value) != null;
+            if (Typed.clean(value).isEmpty()) {
+                return !required;
+            }
+            return (inRange ? Typed.dayInRange(value) : Typed.date(value)) != null;
         }
     }
 }

@@ -47,6 +47,19 @@ public final class Typed {
     }
 
     /** The date (2025-03-04), or null when the text is empty or not a date. */
+    /**
+     * The days the checker judges an application on, and so the days staff may give a 受付期間 or a group's 適用期間:
+     * one range for both (a date outside it could never be reached by anyone's 申込日).
+     */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+    /** A date as {@link #date}, only within {@link #FIRST_DAY}..{@link #LAST_DAY}; otherwise null. */
+    public static LocalDate dayInRange(String text) {
+        LocalDate d = date(text);
+        return d == null || d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY) ? null : d;
+    }
+
     public static LocalDate date(String text) {
         try {
             return LocalDate.parse(clean(text));

@@ -84,6 +84,32 @@ class ProgramFormConstraintsTest {
         assertThat(problems(f)).isEmpty();
     }
 
+    /** A 受付期間 or 適用期間 the checker could never reach (its 申込日 is 2000–2100) is refused, saying the range. */
+    @Test
+    void periodAndValidityDatesAreWithinTheCheckersRange() {
+        ProgramForm f = valid();
+        ProgramForm.PeriodForm p = new ProgramForm.PeriodForm();
+        p.start = "1999-12-31";
+        p.end = "2101-01-01";
+        f.periods.add(p);
+        f.groups.get(0).validFrom = "1900-01-01";
+        f.groups.get(0).validTo = "9999-12-31";
+        assertThat(problems(f)).containsExactly("periods-0-start admin.error.date.range[]",
+                "periods-0-end admin.error.date.range[]", "groups-0-validFrom admin.error.date.range[]",
+                "groups-0-validTo admin.error.date.range[]");
+        p.start = "2000-01-01";
+        p.end = "2100-12-31";
+        f.groups.get(0).validFrom = "2000-01-01";
+        f.groups.get(0).validTo = "2100-12-31";
+        assertThat(problems(f)).isEmpty();
+        assertThat(messages.getMessage("admin.error.date.range", null, Locale.JAPANESE))
+                .contains("2000年1月1日から2100年12月31日まで");
+        assertThat(messages.getMessage("admin.error.date.range", null, Locale.ENGLISH))
+                .contains("from 1 January 2000 to 31 December 2100");
+        assertThat(jp.tsunagari.system.Typed.FIRST_DAY).hasToString("2000-01-01");
+        assertThat(jp.tsunagari.system.Typed.LAST_DAY).hasToString("2100-12-31");
+    }
+
     @Test
     void aCountNeedsItsAsOfDateAndBothAreRequired() {
         ProgramForm f = valid();

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +83,56 @@ class DatedRulesTest {
                         .param("residence", "東京都").param("date", "2026-03-31").param("verdict", "not-eligible"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(before).contains("2026年3月31日に申し込む場合の判定です。")
-                .contains("この対象の規定は申込日（2026年3月31日）には適用されません（適用期間: 2026年4月1日～）。")
-                .contains("申込日（2026年3月31日）に適用される規定です（適用期間: ～2026年3月31日）。");
+                .contains("この対象の規定は申込日（2026年3月31日）には適用されません（適用期間: 2026年4月1日から）。")
+                .contains("申込日（2026年3月31日）に適用される規定です（適用期間: 2026年3月31日まで）。");
         String after = mvc.perform(get("/eligibility").param("age", "37").param("hometown", "栃木県")
                         .param("residence", "東京都").param("date", "2026-04-01"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(after).contains("Jimoto TOCHIGI")
-                .contains("申込日（2026年4月1日）に適用される規定です（適用期間: 2026年4月1日～）。");
+                .contains("申込日（2026年4月1日）に適用される規定です（適用期間: 2026年4月1日から）。");
+        String english = mvc.perform(get("/eligibility").param("age", "37").param("hometown", "栃木県")
+                        .param("residence", "東京都").param("date", "2026-03-31").param("verdict", "not-eligible")
+                        .header("Accept-Language", "en").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).as("an open end has its own words, never \"to )\"")
+                .contains("These rules do not apply on the application date (31 March 2026) (they apply from 1 April 2026).")
+                .contains("The rules that apply on the application date (31 March 2026) (they apply until 31 March 2026).")
+                .doesNotContain(" to )").doesNotContain("( to ");
+    }
+
+    String page(String path, String language) throws Exception {
+        var request = get(path).header("Accept-Language", language);
+        return mvc.perform("en".equals(language) ? request.param("lang", "en") : request).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The program page says beside each group when its rules apply and whether they do today — before the new rules
+     * start, and after (a page cached before the day changed is not served the day after).
+     */
+    @Test
+    void theProgramPageSaysWhenEachGroupApplies() throws Exception {
+        var clock = ApplicationPeriodJourneyTestSupport.CLOCK;
+        Instant now = clock.instant();
+        try {
+            clock.set(Instant.parse("2026-03-01T01:00:00Z"));
+            assertThat(page("/programs/1", "ja"))
+                    .contains("適用期間: 2026年3月31日まで（2026年3月1日現在、適用中）")
+                    .contains("適用期間: 2026年4月1日から（2026年3月1日現在、まだ適用されていません）");
+            assertThat(page("/programs/1", "en"))
+                    .contains("These rules apply until 31 March 2026 (in force on 1 March 2026).")
+                    .contains("These rules apply from 1 April 2026 (not yet in force on 1 March 2026).");
+            clock.set(Instant.parse("2026-04-02T01:00:00Z"));
+            assertThat(page("/programs/1", "ja"))
+                    .contains("適用期間: 2026年3月31日まで（2026年4月2日現在、適用は終わっています）")
+                    .contains("適用期間: 2026年4月1日から（2026年4月2日現在、適用中）");
+            assertThat(page("/programs/1", "en"))
+                    .contains("These rules applied until 31 March 2026 (no longer in force on 2 April 2026).");
+            assertThat(page("/programs/2", "ja")).as("a program whose rules always apply says nothing of it")
+                    .doesNotContain("data-validity").doesNotContain("適用期間:");
+        } finally {
+            clock.set(now);
+        }
     }
 
     @Test
@@ -97,7 +141,26 @@ class DatedRulesTest {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("href=\"#date\"")
-                .contains("申込日を 2026-04-01 の形で入力してください。").contains("value=\"2026-02-30\"")
-                .contains("value=\"37\"");
+                .contains("申込日を 2026-04-01 の形で、2000年1月1日から2100年12月31日までの日付で入力してください。")
+                .contains("value=\"2026-02-30\"").contains("value=\"37\"");
+    }
+
+    /** A date in the right form but outside the range is told the range, in the message and in the hint. */
+    @Test
+    void aDateOutsideTheRangeIsToldTheRange() throws Exception {
+        for (String date : new String[] {"1900-01-01", "9999-12-31", "1999-12-31", "2101-01-01"}) {
+            var response = mvc.perform(get("/eligibility").param("age", "37").param("date", date)).andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).as(date).isEqualTo(400);
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(date)
+                    .contains("2000年1月1日から2100年12月31日までの日付で入力してください。")
+                    .contains("2000年1月1日～2100年12月31日").contains("value=\"" + date + "\"");
+            String english = page("/eligibility?age=37&date=" + date, "en");
+            assertThat(english).as(date).contains("from 1 January 2000 to 31 December 2100.");
+        }
+        for (String date : new String[] {"2000-01-01", "2100-12-31"}) {
+            assertThat(mvc.perform(get("/eligibility").param("age", "37").param("date", date)).andReturn()
+                    .getResponse().getStatus()).as(date).isEqualTo(200);
+        }
     }
 }
