@@ -14,4 +14,9 @@ public record Profile(Integer age, String hometown, String residence, SchoolType
     public boolean livesAbroad() {
         return ABROAD.equals(residence);
     }
+
+    /** The same answers for an application on {@code day}. */
+    public Profile on(LocalDate day) {
+        return new Profile(age, hometown, residence, school, grade, familyHome, applicant, groupSize, groupYoung, day);
+    }
 }

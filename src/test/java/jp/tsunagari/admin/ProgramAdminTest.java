@@ -280,7 +280,7 @@ class ProgramAdminTest {
     @Test
     void theEditPageShowsHowSamplePeopleAreJudged() throws Exception {
         String page = body(mvc.perform(get("/admin/programs/7/edit").with(user("e").roles("EDITOR"))).andReturn());
-        assertThat(page).contains("サンプルの人物での判定")
+        assertThat(page).contains("サンプルの人物での判定").contains("（今日）に申し込む場合の判定です。")
                 .containsPattern("22歳・盛岡市出身・東京都在住の大学4年生（実家は盛岡市）</span>: <strong>該当</strong>")
                 .containsPattern("30歳・栃木県出身・東京都在住の社会人</span>: <strong>非該当</strong>");
         String nanbu = body(mvc.perform(get("/admin/programs/5/edit").with(user("e").roles("EDITOR"))).andReturn());
