@@ -79,6 +79,7 @@ class DigestRows {
      * Forgets what a run cut short while matching had recorded (it matches again from the start) — only while it is
      * still MATCHING: never the mails of a run another execution has begun to send.
      */
+    @Transactional
     void clear(long runId) {
         for (String table : List.of("alert_mail", "alert_list")) {
             jdbc.update("delete from " + table + " where run_id = ? and exists (select 1 from alert_run where id = ?"
@@ -99,11 +100,12 @@ class DigestRows {
                     ps.setString(3, joined(l.programIds()));
                     ps.setInt(4, l.matched());
                 });
-        jdbc.batchUpdate("insert into alert_mail (run_id, subscription_id, list_no, state) values (?, ?, ?, 'PENDING')",
-                deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
+        // a subscription deleted since it was read (one-click unsubscribe) gets no mail, and fails nothing
+        jdbc.batchUpdate("insert into alert_mail (run_id, subscription_id, list_no, state) select ?, id, ?, 'PENDING'"
+                + " from alert_subscription where id = ?", deliveries, 500, (PreparedStatement ps, NewDelivery d) -> {
                     ps.setLong(1, runId);
-                    ps.setLong(2, d.subscriptionId());
-                    ps.setInt(3, d.listNo());
+                    ps.setInt(2, d.listNo());
+                    ps.setLong(3, d.subscriptionId());
                 });
     }
 

@@ -17,7 +17,8 @@ import org.springframework.util.StringUtils;
  * switched off (application.properties): it exists only when {@code spring.mail.host} is set, and with Spring AOT
  * that is decided when the jar is built, so the documented run (host given at run time) would never send mail. This
  * reads the same properties (host, port, username, password, protocol, default-encoding, properties.*, ssl.*) at
- * start-up; without a host nothing is sent and the app says so where it matters.
+ * start-up; without a host nothing is sent and the app says so where it matters. Not read: {@code jndi-name} (no
+ * JNDI here) and {@code test-connection} (a server that is down at start must not stop the app: mail is retried).
  */
 @Component
 public class MailServer {

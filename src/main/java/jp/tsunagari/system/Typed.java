@@ -46,7 +46,6 @@ public final class Typed {
         return null;
     }
 
-    /** The date (2025-03-04), or null when the text is empty or not a date. */
     /**
      * The days the checker judges an application on, and so the days staff may give a 受付期間 or a group's 適用期間:
      * one range for both (a date outside it could never be reached by anyone's 申込日).
@@ -60,6 +59,7 @@ public final class Typed {
         return d == null || d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY) ? null : d;
     }
 
+    /** The date (2025-03-04), or null when the text is empty or not a date. */
     public static LocalDate date(String text) {
         try {
             return LocalDate.parse(clean(text));

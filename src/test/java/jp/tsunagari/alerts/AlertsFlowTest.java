@@ -74,11 +74,37 @@ class AlertsFlowTest {
     TransactionTemplate transactions;
     @Autowired
     DigestJob.Digests digests;
+    @Autowired
+    DigestRows rows;
 
     @BeforeEach
     void clean() throws Exception {
         TestSmtp.forgetAlerts(smtp, jdbc);
         CLOCK.set(Instant.parse("2027-01-10T01:00:00Z"));
+    }
+
+    /**
+     * A subscription deleted between the matching's read and its write (a one-click unsubscribe meanwhile) gets no
+     * mail and fails nothing; a mail never names a list its run does not have.
+     */
+    @Test
+    void aMailForASubscriptionDeletedMeanwhileIsNotRecorded() throws Exception {
+        assertThat(rows.create(Frequency.DAILY, "2027-01-09", 0, 0, CLOCK.instant())).isTrue();
+        long run = jdbc.queryForObject("select id from alert_run where period_key = '2027-01-09'", Long.class);
+        rows.insert(run, java.util.List.of(new DigestRows.NewList(1, java.util.List.of(7L), 1)),
+                java.util.List.of(new DigestRows.NewDelivery(Long.MAX_VALUE, 1)));
+        assertThat(jdbc.queryForObject("select count(*) from alert_mail where run_id = ?", Integer.class, run)).isZero();
+        mvc.perform(post("/alerts").with(csrf()).param("kind", "search").param("conditions", "category=gifts")
+                .param("email", "hanako@example.jp").param("frequency", "daily").param("consent", "true"))
+                .andExpect(status().isOk());
+        long subscription = jdbc.queryForObject("select id from alert_subscription where email = 'hanako@example.jp'",
+                Long.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.insert(run, java.util.List.of(),
+                        java.util.List.of(new DigestRows.NewDelivery(subscription, 2))))
+                .as("list 2 of the run does not exist").isInstanceOf(org.springframework.dao.DataAccessException.class);
+        rows.insert(run, java.util.List.of(), java.util.List.of(new DigestRows.NewDelivery(subscription, 1)));
+        assertThat(jdbc.queryForObject("select count(*) from alert_mail where run_id = ?", Integer.class, run))
+                .isEqualTo(1);
     }
 
     @Test
