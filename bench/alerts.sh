@@ -76,14 +76,9 @@ done
 
 # --- processes and clean-up ----------------------------------------------------------------------------------------
 APP_PID='' GEN_PID='' SINK_PID='' HEAP_PID='' RSS_PID=''
-stop_java() { # pid: SIGTERM (graceful shutdown, up to 25 s), then SIGKILL
-  local pid=$1
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# stop_java and prepare_run (bench/lib.sh)
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 stop_samplers() {
   local p
   for p in "$HEAP_PID" "$RSS_PID"; do [ -n "$p" ] && { kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; }; done
@@ -100,8 +95,6 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- the documented run ----------------------------------------------------------------------------------------------
-# shellcheck source=bench/lib.sh
-. "$HERE/lib.sh"
 mkdir -p "$WORK"
 log "the jar and the AOT cache (tools/package.sh)"
 prepare_run 1

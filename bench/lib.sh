@@ -1,4 +1,15 @@
-# Sourced by bench/run.sh and bench/warmup.sh; needs ROOT, OUT, JAR, JAVA_OPTS and fail from the caller.
+# Sourced by bench/run.sh, bench/warmup.sh and bench/alerts.sh; prepare_run needs ROOT, OUT, JAR, JAVA_OPTS and fail
+# from the caller.
+
+# stop_java pid: SIGTERM (the app's graceful shutdown takes up to 20 s), up to 25 s, then SIGKILL; nothing if no pid.
+stop_java() {
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
 
 # prepare_run always: the documented run's parts in $OUT/run (tools/package.sh: the jar built with Spring AOT,
 # extracted, and the AOT cache trained with $JAVA_OPTS). always=1: build them anew unless BENCH_SKIP_BUILD=1;

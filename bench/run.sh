@@ -101,14 +101,9 @@ done
 # --- processes and clean-up ----------------------------------------------------------------------------------------
 APP_PID='' NGINX_PID='' RSS_PID='' GEN_PID=''
 
-stop_java() { # pid: SIGTERM (graceful shutdown, up to 20 s), then SIGKILL
-  local pid=$1
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# stop_java and prepare_run (bench/lib.sh)
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 
 cleanup() {
   set +e
@@ -146,8 +141,6 @@ mkdir -p "$WWW" "$OUT/nginx/logs" "$OUT/nginx/temp" "$OUT/wrk" "$OUT/start"
 # --- build ---------------------------------------------------------------------------------------------------------
 # The documented run (docs/operations.md): the jar built with Spring AOT (-Paot), extracted into $OUT/run/app, and the
 # AOT cache $OUT/run/app.aot trained with the benchmark's JVM options (bench/lib.sh, tools/package.sh).
-# shellcheck source=bench/lib.sh
-. "$HERE/lib.sh"
 log "the jar and the AOT cache (tools/package.sh)"
 prepare_run 1
 [ -f "$JAR" ] || fail "no $JAR (build it, or unset BENCH_SKIP_BUILD)"

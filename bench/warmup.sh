@@ -47,11 +47,7 @@ prepare_run 0
 mkdir -p "$WORK"
 PID=''
 stop() {
-  [ -n "$PID" ] || return 0
-  kill "$PID" 2>/dev/null || true
-  for _ in $(seq 1 250); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$PID" 2>/dev/null || true
-  wait "$PID" 2>/dev/null || true
+  stop_java "$PID"
   PID=''
 }
 trap stop EXIT
