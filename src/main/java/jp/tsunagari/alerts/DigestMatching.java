@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import jp.tsunagari.catalogue.PublishedChanges;
 import jp.tsunagari.checker.EligibilityResults;
 import jp.tsunagari.checker.SavedAnswers;
@@ -27,9 +28,10 @@ import org.springframework.stereotype.Component;
  * one after another and each matched against the changed programs only — never a saved search run over the catalogue;
  * each distinct search once ({@link Day}). A subscription gets only changes after it was confirmed. Subscriptions are
  * read {@value #PAGE} at a time and their mails recorded in one transaction per page (5,000 at a time was slower on
- * H2); each distinct list of programs once per run ({@link Lists}), the mails naming it by number. Every {@value #GIVE_WAY_EVERY} subscriptions
- * the matching gives way to page requests being answered, up to {@code catalogue.alerts.give-way} each time: on two
- * cores it would otherwise take the core a visitor's request needs (docs/performance.md).
+ * H2); each distinct list of programs once per run ({@link Lists}), the mails naming it by number. Every
+ * {@value #GIVE_WAY_EVERY} subscriptions the matching gives way to page requests being answered, up to
+ * {@code catalogue.alerts.give-way} each time: on two cores it would otherwise take the core a visitor's request needs
+ * (docs/performance.md).
  */
 @Component
 class DigestMatching {
@@ -81,13 +83,13 @@ class DigestMatching {
         }
         Day day = new Day(changes);
         Lists lists = new Lists();
-        List<DigestRows.NewDelivery> batch = new ArrayList<>();
         long subscriptions = 0;
         long mails = 0;
         long gaveWay = 0;
         long after = 0;
         for (List<Subscription> page = page(run.frequency(), after); !page.isEmpty();
              page = page(run.frequency(), after)) {
+            List<DigestRows.NewDelivery> batch = new ArrayList<>(page.size());
             for (Subscription s : page) {
                 if (++subscriptions % GIVE_WAY_EVERY == 0) {
                     gaveWay += load.giveWay(settings.giveWay()).toNanos();
@@ -98,7 +100,10 @@ class DigestMatching {
                     batch.add(new DigestRows.NewDelivery(s.id(), lists.number(listed, mine.size())));
                 }
             }
-            mails += flush(run, lists, batch);
+            if (!batch.isEmpty()) {
+                rows.insert(run.id(), lists.drain(), batch);
+                mails += batch.size();
+            }
             after = page.getLast().id();
             if (stop.getAsBoolean()) {
                 return new Matched(changes.size(), subscriptions, mails, false, Duration.ofNanos(gaveWay));
@@ -166,18 +171,9 @@ class DigestMatching {
 
         /** The changed programs that are 該当 or 要確認 for the answers (under their filters), on today's date. */
         private List<Long> checker(String conditions, LocalDate ageOn) {
-            java.util.function.Predicate<Long> open = judging.eligibleOrCheck(answers.profile(conditions, ageOn, today));
+            Predicate<Long> open = judging.eligibleOrCheck(answers.profile(conditions, ageOn, today));
             return search(answers.filters(conditions)).stream().filter(open).toList();
         }
-    }
-
-    private int flush(DigestRows.Run run, Lists lists, List<DigestRows.NewDelivery> batch) {
-        int n = batch.size();
-        if (n > 0) {
-            rows.insert(run.id(), lists.drain(), batch);
-            batch.clear();
-        }
-        return n;
     }
 
     /** What a run's mails list, numbered in the order they first appear: the same programs and count, one number. */
