@@ -125,7 +125,7 @@ class AdminBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("比較");
         accessible("revision diff");
         browser.navigate().back();
-        browser.findElement(By.xpath("//button[normalize-space()='版1の内容に戻す']")).click();
+        submit(By.xpath("//button[normalize-space()='版1の内容に戻す']"));
         assertThat(browser.findElement(By.cssSelector(".tsn-notice")).getText()).contains("版1");
         open("/programs/" + id);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザ村エール便");

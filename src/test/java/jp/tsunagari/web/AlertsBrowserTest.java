@@ -345,7 +345,7 @@ class AlertsBrowserTest extends BrowserTest {
     }
 
     private void press() {
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit(By.cssSelector("main form button[type=submit]"));
     }
 
     /** Opens the mail's confirmation link, checks the page, presses 「登録を完了する」; the manage link shown then. */

@@ -76,9 +76,20 @@ public abstract class BrowserTest {
         input.sendKeys(text);
     }
 
-    /** Presses the form's submit button {@code name=action value=action}. */
+    /**
+     * Presses the form's submit button {@code name=action value=action} and waits (up to 15 s) until the page it was
+     * on has been replaced by the answer: on a busy machine the old page is still there for a moment after the click.
+     */
     protected void press(String action) {
-        browser.findElement(org.openqa.selenium.By.cssSelector("button[name=action][value='" + action + "']")).click();
+        submit(org.openqa.selenium.By.cssSelector("button[name=action][value='" + action + "']"));
+    }
+
+    /** Clicks the submit button or link found by {@code button} and waits (up to 15 s) for the next page. */
+    protected void submit(org.openqa.selenium.By button) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     protected void screenshot(String name) {
