@@ -29,14 +29,14 @@ class AdminBrowserTest extends BrowserTest {
         accessible("login");
         type("username", "admin");
         type("password", "not the password");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main button[type=submit]"));
         waitForUrl("/login?error");
         assertThat(browser.findElement(By.cssSelector(".tsn-error-summary")).getText()).contains("正しくありません");
         assertThat(field("username").getDomProperty("value")).isEqualTo("admin");
         accessible("login with error");
         screenshot("admin-login-error");
         type("password", "browser-admin-password");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main button[type=submit]"));
         waitForUrl("/admin");
         assertThat(browser.getCurrentUrl()).matches(".*/admin(\\?continue)?");
     }
@@ -47,7 +47,7 @@ class AdminBrowserTest extends BrowserTest {
         accessible("admin list");
         screenshot("admin-list");
 
-        browser.findElement(By.linkText("施策を新規作成")).click();
+        clickAndWait(By.linkText("施策を新規作成"));
         accessible("blank program form");
         type("name", "ブラウザ村エール便");
         type("nameKana", "ブラウザムラ");
@@ -116,16 +116,16 @@ class AdminBrowserTest extends BrowserTest {
 
         // History: compare, then restore the first revision.
         browser.get(editUrl);
-        browser.findElement(By.linkText("履歴")).click();
+        clickAndWait(By.linkText("履歴"));
         accessible("history");
         screenshot("admin-history");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main form button[type=submit]"));
         // Wait for the diff page itself: on a busy machine the history page's h1 may still be there.
         waitForUrl("/history/diff");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("比較");
         accessible("revision diff");
         browser.navigate().back();
-        submit(By.xpath("//button[normalize-space()='版1の内容に戻す']"));
+        clickAndWait(By.xpath("//button[normalize-space()='版1の内容に戻す']"));
         assertThat(browser.findElement(By.cssSelector(".tsn-notice")).getText()).contains("版1");
         open("/programs/" + id);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ブラウザ村エール便");
@@ -144,7 +144,7 @@ class AdminBrowserTest extends BrowserTest {
         java.nio.file.Files.writeString(csv, "施策名,区分,開始年月\r\n取込ブラウザ試験,sns,2025年4月\r\n");
         open("/admin/import");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-        browser.findElement(By.xpath("//button[normalize-space()='内容を確認する（まだ取り込みません）']")).click();
+        clickAndWait(By.xpath("//button[normalize-space()='内容を確認する（まだ取り込みません）']"));
         assertThat(browser.findElement(By.cssSelector(".tsn-error-summary")).getText())
                 .contains("2行目・列「開始年月」");
         accessible("import problems");

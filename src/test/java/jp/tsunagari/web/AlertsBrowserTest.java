@@ -114,7 +114,7 @@ class AlertsBrowserTest extends BrowserTest {
     @Test
     void subscribeFromAListConfirmGetOneDigestAndUnsubscribeWithOneClick() throws Exception {
         open("/programs?category=gifts&pref=03");
-        browser.findElement(By.linkText("この条件の新着をメールで受け取る")).click();
+        clickAndWait(By.linkText("この条件の新着をメールで受け取る"));
         heading("新着のお知らせをメールで受け取る");
         assertThat(conditionsShown()).contains("地元産品等の贈り物").contains("岩手県");
         checkPage("new-search");
@@ -179,7 +179,7 @@ class AlertsBrowserTest extends BrowserTest {
     @Test
     void subscribeFromTheCheckerAndGetTheNewEligibleProgramWithItsVerdictAndReasons() throws Exception {
         open("/eligibility?age=20&hometown=" + encode("盛岡市") + "&residence=" + encode("東京都"));
-        browser.findElement(By.linkText("使える施策が増えたらメールで知らせる")).click();
+        clickAndWait(By.linkText("使える施策が増えたらメールで知らせる"));
         heading("使える施策が増えたらメールで知らせる");
         assertThat(conditionsShown()).contains("盛岡市").contains("20歳").contains("東京都");
         assertThat(main()).contains("年齢は、答えた年齢とその日付を保存");
@@ -300,7 +300,7 @@ class AlertsBrowserTest extends BrowserTest {
         open("/admin");
         type("username", "admin");
         type("password", "alerts-admin-password");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main button[type=submit]"));
         waitForUrl("/admin");
         open("/admin/alerts");
         heading("メールのお知らせの登録数");
@@ -345,7 +345,7 @@ class AlertsBrowserTest extends BrowserTest {
     }
 
     private void press() {
-        submit(By.cssSelector("main form button[type=submit]"));
+        clickAndWait(By.cssSelector("main form button[type=submit]"));
     }
 
     /** Opens the mail's confirmation link, checks the page, presses 「登録を完了する」; the manage link shown then. */
@@ -356,7 +356,7 @@ class AlertsBrowserTest extends BrowserTest {
         browser.get(confirm);
         heading("登録の確認");
         checkPage("confirm");
-        browser.findElement(By.xpath("//main//button[normalize-space()='登録を完了する']")).click();
+        clickAndWait(By.xpath("//main//button[normalize-space()='登録を完了する']"));
         heading("登録しました");
         checkPage("confirmed");
         String manage = browser.findElement(By.linkText("条件の確認・変更・配信停止")).getDomProperty("href");

@@ -34,7 +34,7 @@ class ApplicationPeriodBrowserTest extends BrowserTest {
         open("/admin");
         type("username", "admin");
         type("password", "periods-admin-password");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        clickAndWait(By.cssSelector("main button[type=submit]"));
         waitForUrl("/admin");
     }
 
@@ -91,7 +91,7 @@ class ApplicationPeriodBrowserTest extends BrowserTest {
         WebElement now = browser.findElement(By.cssSelector("label[for=accepting-now]"));
         assertThat(now.getText()).contains("1件");
         now.click();
-        browser.findElement(By.xpath("//button[normalize-space()='絞り込む']")).click();
+        clickAndWait(By.xpath("//button[normalize-space()='絞り込む']"));
         waitForUrl("accepting=now");
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("1件の施策");
         assertThat(browser.findElements(By.cssSelector(".tsn-card__title")).stream().map(WebElement::getText).toList())

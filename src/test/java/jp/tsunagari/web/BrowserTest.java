@@ -81,15 +81,17 @@ public abstract class BrowserTest {
      * on has been replaced by the answer: on a busy machine the old page is still there for a moment after the click.
      */
     protected void press(String action) {
-        submit(org.openqa.selenium.By.cssSelector("button[name=action][value='" + action + "']"));
+        clickAndWait(org.openqa.selenium.By.cssSelector("button[name=action][value='" + action + "']"));
     }
 
-    /** Clicks the submit button or link found by {@code button} and waits (up to 15 s) for the next page. */
-    protected void submit(org.openqa.selenium.By button) {
-        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
-        browser.findElement(button).click();
+    /** Clicks the button or link found by {@code target}; waits (up to 15 s) until the next page has replaced this one. */
+    protected void clickAndWait(org.openqa.selenium.By target) {
+        browser.executeScript("window.tsnOldPage = true");
+        browser.findElement(target).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(browser.executeScript(
+                        "return window.tsnOldPage === undefined && document.readyState === 'complete'")));
     }
 
     protected void screenshot(String name) {

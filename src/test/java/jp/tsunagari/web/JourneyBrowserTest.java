@@ -20,10 +20,10 @@ class JourneyBrowserTest extends BrowserTest {
     void homeToCategoryToProgram() {
         open("/");
         assertThat(browser.getTitle()).isEqualTo("つながり施策カタログ");
-        browser.findElement(By.partialLinkText("地元産品等の贈り物")).click();
+        clickAndWait(By.partialLinkText("地元産品等の贈り物"));
         assertThat(browser.getCurrentUrl()).endsWith("/categories/gifts");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("地元産品等の贈り物");
-        browser.findElement(By.linkText("もりおかエール便")).click();
+        clickAndWait(By.linkText("もりおかエール便"));
         assertThat(browser.getTitle()).startsWith("もりおかエール便");
         assertThat(browser.findElement(By.id("main")).getText())
                 .contains("盛岡三大麺 + 盛岡の特産品(名菓、せんべい汁など)")
@@ -41,7 +41,7 @@ class JourneyBrowserTest extends BrowserTest {
         WebElement tohoku = browser.findElement(By.xpath("//details[summary[normalize-space()='東北']]"));
         tohoku.findElement(By.tagName("summary")).click();
         browser.findElement(By.cssSelector("label[for=pref-02]")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='絞り込む']")).click();
+        clickAndWait(By.xpath("//button[normalize-space()='絞り込む']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category="));
         assertThat(browser.getCurrentUrl()).contains("category=co-creation").contains("pref=02");
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("1件の施策");
@@ -49,7 +49,7 @@ class JourneyBrowserTest extends BrowserTest {
                 .containsExactly("五戸まちづくりワールドカフェ");
         assertThat(browser.findElement(By.id("pref-02")).isSelected()).isTrue();
         // Removing the category filter keeps the prefecture: 3 programs of 青森県.
-        browser.findElement(By.partialLinkText("取組の種類: 地域との協働")).click();
+        clickAndWait(By.partialLinkText("取組の種類: 地域との協働"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("category="));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("3件の施策");
         assertThat(browser.getCurrentUrl()).contains("pref=02").doesNotContain("category=");
@@ -59,7 +59,7 @@ class JourneyBrowserTest extends BrowserTest {
     @Test
     void aStudentFindsTheProgramsTheyCanUse() {
         open("/");
-        browser.findElement(By.linkText("あなたが使える施策")).click();
+        clickAndWait(By.linkText("あなたが使える施策"));
         browser.findElement(By.id("age")).sendKeys("22");
         browser.findElement(By.id("hometown")).sendKeys("盛岡市");
         browser.findElement(By.id("residence")).sendKeys("東京都");
@@ -67,7 +67,7 @@ class JourneyBrowserTest extends BrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("grade"))).selectByValue("4");
         browser.findElement(By.id("familyHome")).sendKeys("032018");
         browser.findElement(By.cssSelector("label[for=applicant-self]")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='使える施策を調べる']")).click();
+        clickAndWait(By.xpath("//button[normalize-space()='使える施策を調べる']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("age=22"));
         // The result leads: the answers in short, the counts, then 該当 and 要確認; 非該当 only as a count and a link.
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("あなたが使える施策の結果");
@@ -82,15 +82,15 @@ class JourneyBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("section[data-verdict=notEligible]")).getText())
                 .contains("Jimoto TOCHIGI").contains("盛岡市出身のため対象外");
         // Narrow to one category with the filter form (the answers ride along).
-        browser.findElement(By.partialLinkText("該当と要確認の一覧に戻る")).click();
+        clickAndWait(By.partialLinkText("該当と要確認の一覧に戻る"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("verdict="));
         browser.findElement(By.cssSelector("label[for=category-gifts]")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='絞り込む']")).click();
+        clickAndWait(By.xpath("//button[normalize-space()='絞り込む']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=gifts"));
         assertThat(browser.findElement(By.cssSelector("section[data-verdict=eligible]")).getText()).contains("もりおかエール便");
         assertThat(browser.findElement(By.cssSelector("section[data-verdict=check]")).getText()).doesNotContain("ネオ県人会");
         // 「条件を変更」 returns to the questions with every answer kept.
-        browser.findElement(By.linkText("条件を変更")).click();
+        clickAndWait(By.linkText("条件を変更"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("edit=true"));
         assertThat(browser.findElement(By.id("hometown")).getDomProperty("value")).isEqualTo("盛岡市");
         assertThat(browser.findElement(By.id("age")).getDomProperty("value")).isEqualTo("22");
@@ -102,7 +102,7 @@ class JourneyBrowserTest extends BrowserTest {
         open("/programs/4040");
         assertThat(browser.getTitle()).startsWith("ページが見つかりません");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ページが見つかりません");
-        browser.findElement(By.linkText("施策一覧へ")).click();
+        clickAndWait(By.linkText("施策一覧へ"));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("15件の施策");
     }
 

@@ -57,10 +57,10 @@ class PageTypesBrowserTest extends BrowserTest {
     @Test
     void theLanguageChoiceIsRemembered() {
         open("/?lang=en");
-        browser.findElement(By.linkText("All programs")).click();
+        clickAndWait(By.linkText("All programs"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("All programs");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-        browser.findElement(By.cssSelector("a.tsn-header__lang")).click();
+        clickAndWait(By.cssSelector("a.tsn-header__lang"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("施策一覧");
     }
 

@@ -45,7 +45,7 @@ class ReviewJourneyBrowserTest extends BrowserTest {
     static final String PASSWORD = "morioka journey pass";
 
     private void click(String css) {
-        browser.findElement(By.cssSelector(css)).click();
+        clickAndWait(By.cssSelector(css));
     }
 
     /**
@@ -111,7 +111,7 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         type("username", "morioka-tanto");
         type("displayName", "盛岡市担当");
         type("email", EMAIL);
-        click("label[for='role-ORG_EDITOR']");
+        browser.findElement(By.cssSelector("label[for='role-ORG_EDITOR']")).click();
         type("organization", "盛岡市");
         accessible("invitation form");
         click("form[action$='/admin/users'] button[type=submit]");
@@ -145,10 +145,10 @@ class ReviewJourneyBrowserTest extends BrowserTest {
         signOut();
 
         signIn("admin", "review-admin-password");
-        browser.findElement(By.partialLinkText("審査待ち 1件")).click();
+        clickAndWait(By.partialLinkText("審査待ち 1件"));
         accessible("review queue");
         screenshot("review-queue");
-        browser.findElement(By.linkText("もりおかエール便")).click();
+        clickAndWait(By.linkText("もりおかエール便"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("もりおかエール便（令和8年度版）")
                 .contains("令和8年度の内容に更新しました。").contains("盛岡市")
                 .as("only the name changed: the browser's CR LF line breaks are not a change").contains("違いのある項目（1件）");
