@@ -132,7 +132,7 @@ public class ProgramEditor {
         Program.Parts parts = partsOf.resolve(content);
         programs.insertShell(requestedId, content.name(), content.nameKana(), content.categoryCode(),
                 content.channel().name(), content.lifecycle().name(),
-                content.eligibilityText() == null ? "" : content.eligibilityText(), now, user);
+                content.eligibilityText() == null ? "" : content.eligibilityText(), now, user, JapanTime.day(now));
         Program p = programs.findWithHeader(requestedId).orElseThrow();
         p.apply(content, parts, user, now);
         if (publish) {

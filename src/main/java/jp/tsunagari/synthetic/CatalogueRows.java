@@ -14,6 +14,7 @@ import jp.tsunagari.eligibility.Applicant;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.synthetic.Recombiner.Revision;
 import jp.tsunagari.synthetic.Recombiner.SyntheticProgram;
+import jp.tsunagari.system.JapanTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,6 +77,15 @@ final class CatalogueRows {
         }
     }
 
+    private static boolean published(SyntheticProgram p) {
+        return p.status() == jp.tsunagari.catalogue.PublicationStatus.PUBLISHED;
+    }
+
+    /** 最終確認日 as the editor sets it: the day a published program was last published or changed; none for drafts. */
+    private static java.time.LocalDate confirmedOn(SyntheticProgram p) {
+        return published(p) ? JapanTime.day(p.updatedAt()) : null;
+    }
+
     Prepared prepare(List<SyntheticProgram> programs, Ids ids) {
         Prepared rows = new Prepared();
         for (SyntheticProgram p : programs) {
@@ -87,7 +97,8 @@ final class CatalogueRows {
                     c.startMonth(), c.eventYear(), c.eventMonth(), c.channel().name(), c.lifecycle().name(), c.summary(),
                     c.benefit(), c.officialUrl(), c.eligibilityText() == null ? "" : c.eligibilityText(),
                     c.examplesHeading(), c.sourceDocumentId(), c.sourceSection(), c.sourceOrder(), time(p.createdAt()),
-                    time(p.updatedAt()), Recombiner.USER, c.schedule().endYear(), c.schedule().endMonth()});
+                    time(p.updatedAt()), Recombiner.USER, c.schedule().endYear(), c.schedule().endMonth(),
+                    confirmedOn(p), JapanTime.day(published(p) ? p.updatedAt() : p.createdAt())});
             for (int i = 0; i < c.schedule().periods().size(); i++) {
                 ProgramContent.Period pe = c.schedule().periods().get(i);
                 rows.period().add(new Object[] {id, i, pe.start(), pe.end(), pe.yearly()});
@@ -168,13 +179,14 @@ final class CatalogueRows {
                 + " organizer_prefecture_code, organizer_municipality_code, start_year, start_month, event_year,"
                 + " event_month, channel, lifecycle, summary, benefit, official_url, eligibility_text, examples_heading,"
                 + " source_document_id, source_section, source_order, created_at, updated_at, updated_by, end_year,"
-                + " end_month) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " end_month, confirmed_on, assured_on)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.program(),
                 Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
                 Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
-                Types.VARCHAR, Types.INTEGER, Types.INTEGER);
+                Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.DATE, Types.DATE);
         batch("insert into program_application_period (program_id, position, starts_on, ends_on, yearly)"
                 + " values (?, ?, ?, ?, ?)", rows.period(), Types.BIGINT, Types.INTEGER, Types.DATE, Types.DATE,
                 Types.BOOLEAN);

@@ -33,6 +33,11 @@ public final class JapanTime {
         return "en".equals(locale.getLanguage());
     }
 
+    /** The day in Japan at {@code instant}. */
+    public static LocalDate day(java.time.Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
+
     /** Today in Japan by {@code clock} (the application's clock, which tests may fix). */
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);

@@ -64,6 +64,9 @@ public class Program extends ProgramFacts {
     @Column(name = "confirmed_on")
     private LocalDate confirmedOn;
 
+    @Column(name = "assured_on")
+    private LocalDate assuredOn;
+
     @OneToMany(fetch = FetchType.LAZY, cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "program_id", nullable = false)
     @OrderBy("position")
@@ -113,6 +116,7 @@ public class Program extends ProgramFacts {
     public Program(String user, Instant now) {
         this.status = PublicationStatus.DRAFT;
         this.createdAt = now;
+        this.assuredOn = jp.tsunagari.system.JapanTime.day(now);
         this.updatedAt = now;
         this.updatedBy = user;
     }
@@ -200,8 +204,15 @@ public class Program extends ProgramFacts {
         return confirmedOn;
     }
 
+    /** The day the content was last known true: 最終確認日, else its source's as-of date, else its creation. */
+    public LocalDate assuredOn() {
+        return assuredOn;
+    }
+
+    /** 最終確認日 (and so the re-confirmation cycle) starts anew on {@code day}. */
     public void confirm(LocalDate day) {
         this.confirmedOn = day;
+        this.assuredOn = day;
     }
 
     public Instant updatedAt() {

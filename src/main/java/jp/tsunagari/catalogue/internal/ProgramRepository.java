@@ -48,10 +48,10 @@ public interface ProgramRepository extends JpaRepository<Program, Long> {
     /** A draft row with the given id and the required columns, to be filled by {@link Program#apply} (imports). */
     @Modifying
     @Query(nativeQuery = true, value = "insert into program (id, version, status, name, name_kana, category_code,"
-            + " channel, lifecycle, eligibility_text, created_at, updated_at, updated_by)"
-            + " values (:id, 0, 'DRAFT', :name, :kana, :category, :channel, :lifecycle, :eligibility, :now, :now, :user)")
+            + " channel, lifecycle, eligibility_text, created_at, updated_at, updated_by, assured_on) values (:id, 0,"
+            + " 'DRAFT', :name, :kana, :category, :channel, :lifecycle, :eligibility, :now, :now, :user, :day)")
     void insertShell(@Param("id") long id, @Param("name") String name, @Param("kana") String kana,
                      @Param("category") String category, @Param("channel") String channel,
                      @Param("lifecycle") String lifecycle, @Param("eligibility") String eligibility,
-                     @Param("now") Instant now, @Param("user") String user);
+                     @Param("now") Instant now, @Param("user") String user, @Param("day") java.time.LocalDate day);
 }
