@@ -26,9 +26,14 @@ class AdminHomeController {
 
     private final ProgramReview review;
     private final BrokenLinks brokenLinks;
+    private final jp.tsunagari.catalogue.Freshness freshness;
+
+    /** How many of the programs due for re-confirmation the home page lists (the rest are behind the filter). */
+    static final int DUE_LISTED = 5;
 
     AdminHomeController(StaffProgramList list, CategoryEditor categories, Places places, ProgramReview review,
-                        BrokenLinks brokenLinks) {
+                        BrokenLinks brokenLinks, jp.tsunagari.catalogue.Freshness freshness) {
+        this.freshness = freshness;
         this.review = review;
         this.brokenLinks = brokenLinks;
         this.list = list;
@@ -45,12 +50,13 @@ class AdminHomeController {
         String cat = categories.find(category).isPresent() ? category : "";
         String prefecture = places.prefecture(pref).isPresent() ? pref : "";
         String st = switch (status) {
-            case "PUBLISHED", "DRAFT", "PENDING" -> status;
+            case "PUBLISHED", "DRAFT", "PENDING", "DUE", "UNCONFIRMED", "OVERDUE" -> status;
             default -> "";
         };
         StaffProgramList.Sort order = switch (sort) {
             case "NAME" -> StaffProgramList.Sort.NAME;
             case "ID" -> StaffProgramList.Sort.ID;
+            case "ASSURED" -> StaffProgramList.Sort.ASSURED;
             default -> StaffProgramList.Sort.UPDATED;
         };
         int pageNumber = page.matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page)) : 1;
@@ -60,6 +66,10 @@ class AdminHomeController {
         model.addAttribute("q", text);
         model.addAttribute("reviewCounts", review.counts(scope.office() ? null : scope.organizationCode()));
         model.addAttribute("brokenLinks", brokenLinks.count(scope));
+        model.addAttribute("due", list.find(new StaffProgramList.Query("", "", "", "DUE", StaffProgramList.Sort.ASSURED,
+                1, scope.office() ? null : scope.organizationCode())));
+        model.addAttribute("dueListed", DUE_LISTED);
+        model.addAttribute("freshness", freshness);
         model.addAttribute("category", cat);
         model.addAttribute("pref", prefecture);
         model.addAttribute("status", st);

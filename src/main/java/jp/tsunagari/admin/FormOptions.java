@@ -24,11 +24,14 @@ class FormOptions {
     private final Places places;
 
     private final ProgramReview review;
+    private final jp.tsunagari.catalogue.Freshness freshness;
 
-    FormOptions(CategoryEditor categories, Places places, ProgramReview review) {
+    FormOptions(CategoryEditor categories, Places places, ProgramReview review,
+                jp.tsunagari.catalogue.Freshness freshness) {
         this.categories = categories;
         this.places = places;
         this.review = review;
+        this.freshness = freshness;
     }
 
     String page(Model model, ProgramForm form, FormErrors errors, ProgramEditor.Editable program) {
@@ -37,6 +40,10 @@ class FormOptions {
         model.addAttribute("program", program);
         model.addAttribute("reviewStatus", program == null ? null : review.status(program.id()).orElse(null));
         model.addAttribute("reviewComments", program == null ? List.of() : review.comments(program.id()));
+        model.addAttribute("freshness", program == null ? null
+                : freshness.state(program.assuredOn(), freshness.today()).name());
+        model.addAttribute("reconfirmAfterMonths", freshness.settings().reconfirmAfter().toTotalMonths());
+        model.addAttribute("noticeAfterMonths", freshness.settings().noticeAfter().toTotalMonths());
         model.addAttribute("categories", categories.all());
         model.addAttribute("prefectures", places.prefectures());
         model.addAttribute("municipalities", places.municipalitiesWithPrefecture());

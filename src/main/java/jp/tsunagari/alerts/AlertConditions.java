@@ -46,7 +46,7 @@ class AlertConditions {
         }
         SavedSearches.Saved saved = searches.save(new DiscoveryFilters.Form(p.getFirst("q"), p.get("category"),
                 p.get("region"), p.get("pref"), p.get("audience"), p.get("channel"), p.get("status"), p.get("accepting"),
-                p.getFirst("ended"), null, null));
+                p.get("confirmed"), p.getFirst("ended"), null, null));
         return saved.problems().isEmpty() ? Optional.of(new Read(Kind.SEARCH, saved.conditions(), null)) : Optional.empty();
     }
 

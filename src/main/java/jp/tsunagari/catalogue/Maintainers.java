@@ -31,13 +31,19 @@ public class Maintainers {
 
     /** The organizations that maintain a program with this content. */
     public Set<String> of(ProgramContent c) {
+        return of(c.organizerMunicipalityCode(), c.organizerPrefectureCode(),
+                c.examples().stream().map(ProgramContent.Example::prefectureCode).toList());
+    }
+
+    /** The same rule on a program's codes: organizer municipality, organizer prefecture, example prefectures. */
+    public Set<String> of(String municipalityCode, String prefectureCode, List<String> examplePrefectureCodes) {
         Set<String> codes = new LinkedHashSet<>();
-        if (c.organizerMunicipalityCode() != null) {
-            codes.add(c.organizerMunicipalityCode());
-        } else if (c.organizerPrefectureCode() != null) {
-            prefectureCode(c.organizerPrefectureCode()).ifPresent(codes::add);
+        if (municipalityCode != null) {
+            codes.add(municipalityCode);
+        } else if (prefectureCode != null) {
+            prefectureCode(prefectureCode).ifPresent(codes::add);
         }
-        c.examples().forEach(e -> prefectureCode(e.prefectureCode()).ifPresent(codes::add));
+        examplePrefectureCodes.forEach(p -> prefectureCode(p).ifPresent(codes::add));
         return codes;
     }
 

@@ -9,9 +9,12 @@ import jp.tsunagari.catalogue.internal.OrganizerName;
 import jp.tsunagari.eligibility.Audience;
 import jp.tsunagari.system.Localized;
 
-/** What a list shows of a program: a projection, never the entity graph; {@code acceptance} is today's 受付状況. */
+/**
+ * What a list shows of a program: a projection, never the entity graph; {@code acceptance} is today's 受付状況;
+ * {@code unconfirmedSince}, when not null, the day since which it has not been confirmed (shown after 15 months).
+ */
 public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric, List<Place> examplePlaces,
-                          KeyEligibility keyEligibility, Acceptance acceptance) {
+                          KeyEligibility keyEligibility, Acceptance acceptance, LocalDate unconfirmedSince) {
 
     /** The hard age ranges and applicant kinds of the program's target groups, for deciding at a glance. */
     public record KeyEligibility(List<String> ageRanges, Set<jp.tsunagari.eligibility.Applicant> applicants) {
@@ -40,7 +43,7 @@ public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric,
                       String prefectureCode, String prefectureNameJa, String prefectureNameEn,
                       String municipalityCode, String municipalityNameJa, String municipalityNameEn,
                       Integer startYear, Integer startMonth, Integer eventYear, Integer eventMonth,
-                      String summary, Lifecycle lifecycle, Integer endYear, Integer endMonth) {
+                      String summary, Lifecycle lifecycle, Integer endYear, Integer endMonth, LocalDate assuredOn) {
     }
 
     public record KeyMetric(String labelJa, String labelEn, long value, String unitJa, LocalDate asOf) {
@@ -51,6 +54,11 @@ public record ProgramCard(Row row, Set<Audience> audiences, KeyMetric keyMetric,
     }
 
     public record Place(String code, String nameJa, String nameEn) implements Localized {
+    }
+
+    /** The month to name in 「この情報は…以降確認されていません」, or null. */
+    public java.time.YearMonth unconfirmedMonth() {
+        return unconfirmedSince == null ? null : java.time.YearMonth.from(unconfirmedSince);
     }
 
     public Long id() {

@@ -35,10 +35,12 @@ class ProgramController {
     private final Maintainers maintainers;
 
     private final Clock clock;
+    private final Freshness freshness;
 
     ProgramController(ProgramPageLoader details, ProgramFinder finder, PublicUrls urls, LinkedData linkedData,
-                      ProgramEditor editor, Maintainers maintainers, Clock clock) {
+                      ProgramEditor editor, Maintainers maintainers, Clock clock, Freshness freshness) {
         this.clock = clock;
+        this.freshness = freshness;
         this.editor = editor;
         this.maintainers = maintainers;
         this.details = details;
@@ -58,6 +60,7 @@ class ProgramController {
                 .withLinkedData(linkedData.governmentService(program, url)));
         model.addAttribute("program", program);
         model.addAttribute("schedule", ScheduleView.of(program.lifecycle(), program.schedule(), JapanTime.today(clock)));
+        model.addAttribute("unconfirmedSince", unconfirmedSince(program));
         model.addAttribute("today", JapanTime.today(clock));
         model.addAttribute("maintainers", maintainers.names(maintainers.of(ProgramContentMapping.of(program))));
         model.addAttribute("areaNames", d.areaNames());
@@ -79,6 +82,7 @@ class ProgramController {
                 .filter(x -> scope.office() || scope.mayEdit(maintainers.ofProgram(id)))
                 .orElseThrow(() -> new NotFoundException("program " + id));
         model.addAttribute("program", d.program());
+        model.addAttribute("unconfirmedSince", unconfirmedSince(d.program()));
         model.addAttribute("schedule", ScheduleView.of(d.program().lifecycle(), d.program().schedule(),
                 JapanTime.today(clock)));
         model.addAttribute("today", JapanTime.today(clock));
@@ -94,5 +98,11 @@ class ProgramController {
             throw new NotFoundException("program " + id);
         }
         return Long.parseLong(id);
+    }
+
+    /** The month to name in 「この情報は…以降確認されていません」, or null (confirmed recently enough, or a draft). */
+    private java.time.YearMonth unconfirmedSince(Program program) {
+        java.time.LocalDate since = program.isPublished() ? freshness.unconfirmedSince(program.assuredOn()) : null;
+        return since == null ? null : java.time.YearMonth.from(since);
     }
 }

@@ -63,9 +63,10 @@ public class ProgramEditor {
         this.marker = marker;
     }
 
-    /** A program as staff edit it: its content, or the pending draft's if there is one. */
+    /** A program as staff edit it: its content, or the pending draft's if there is one; 最終確認日 and assured_on. */
     public record Editable(long id, long version, PublicationStatus status, boolean hasPendingDraft,
-                           ProgramContent content, String updatedBy, Instant updatedAt) {
+                           ProgramContent content, String updatedBy, Instant updatedAt, LocalDate confirmedOn,
+                           LocalDate assuredOn) {
     }
 
     /** Another change was saved since the version the editor started from. */
@@ -266,7 +267,8 @@ public class ProgramEditor {
         Optional<PendingDraft> draft = drafts.findById(p.id());
         ProgramContent content = draft.map(d -> json.readValue(d.content(), ProgramContent.class))
                 .orElseGet(() -> ProgramContentMapping.of(p));
-        return new Editable(p.id(), p.version(), p.status(), draft.isPresent(), content, p.updatedBy(), p.updatedAt());
+        return new Editable(p.id(), p.version(), p.status(), draft.isPresent(), content, p.updatedBy(), p.updatedAt(),
+                p.confirmedOn(), p.assuredOn());
     }
 
     private Program current(long id, long expectedVersion) {

@@ -31,7 +31,9 @@ public class ProgramReview {
     }
 
     public enum Action {
-        SUBMIT, RETURN, APPROVE, WITHDRAW
+        SUBMIT, RETURN, APPROVE, WITHDRAW,
+        /** 「変更なしで確認」: the maintainers confirmed the published content unchanged (no new version). */
+        CONFIRM
     }
 
     /** A program in review: waiting (SUBMITTED) or sent back (RETURNED), with who submitted it when. */

@@ -44,9 +44,9 @@ public class ProgramValueReader {
         return byId;
     }
 
-    /** One program: its id, publication status, content, audience tags and last change. */
+    /** One program: its id, publication status, content, audience tags, last change, 最終確認日 and assured_on. */
     public record Entry(long id, PublicationStatus status, ProgramContent content, Set<Audience> audiences,
-                        Instant updatedAt, LocalDate confirmedOn) {
+                        Instant updatedAt, LocalDate confirmedOn, LocalDate assuredOn) {
     }
 
     public Optional<Entry> published(long id) {
@@ -106,7 +106,7 @@ public class ProgramValueReader {
                 if (p != null) {
                     ProgramPageLoader.loadParts(p);
                     each.accept(new Entry(p.id(), p.status(), ProgramContentMapping.of(p), p.audiences(), p.updatedAt(),
-                            p.confirmedOn()));
+                            p.confirmedOn(), p.assuredOn()));
                 }
             }
             em.clear();

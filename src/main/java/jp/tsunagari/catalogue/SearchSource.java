@@ -1,6 +1,7 @@
 package jp.tsunagari.catalogue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import jp.tsunagari.eligibility.Audience;
@@ -18,7 +19,12 @@ public record SearchSource(long id, String name, String nameKana, String categor
                            Set<String> regionCodes, Set<Audience> audiences, Channel channel, Lifecycle lifecycle,
                            Integer sourceOrder, Integer startYearMonth, Long reach, List<String> placeNames,
                            List<String> texts, List<TargetGroup> groups, ProgramContent.Schedule schedule,
-                           Instant published, Page page) {
+                           Instant published, Page page, LocalDate unconfirmedFrom) {
+
+    /** Whether the program counts as recently confirmed on {@code today} ({@code unconfirmedFrom}: see {@link Freshness}). */
+    public boolean confirmedRecently(LocalDate today) {
+        return today.isBefore(unconfirmedFrom);
+    }
 
     /**
      * The program's version, its {@link ProgramContent} as JSON (the form a history revision stores) and its audience

@@ -33,8 +33,10 @@ public class SearchSources {
     private final ProgramRepository programs;
     private final EntityManager em;
     private final JsonMapper json;
+    private final Freshness freshness;
 
-    SearchSources(ProgramRepository programs, EntityManager em, JsonMapper json) {
+    SearchSources(ProgramRepository programs, EntityManager em, JsonMapper json, Freshness freshness) {
+        this.freshness = freshness;
         this.programs = programs;
         this.em = em;
         this.json = json;
@@ -65,7 +67,7 @@ public class SearchSources {
                 Program p = byId.get(id);
                 if (p != null) {
                     ProgramPageLoader.loadParts(p);
-                    each.accept(source(p, json));
+                    each.accept(source(p, json, freshness.settings().noticeAfter()));
                 }
             }
             em.clear();
@@ -78,6 +80,16 @@ public class SearchSources {
      */
     public List<Long> datedPublishedIds() {
         return programs.findPublishedDatedIds();
+    }
+
+    /**
+     * The published programs that stop counting as recently confirmed after {@code after} and on or before
+     * {@code until} (their {@code unconfirmedFrom} is in that range), in id order: what the index refreshes when days
+     * pass.
+     */
+    public List<Long> unconfirmedBetween(java.time.LocalDate after, java.time.LocalDate until) {
+        java.time.Period notice = freshness.settings().noticeAfter();
+        return programs.findPublishedAssuredBetween(after.minus(notice), until.minus(notice));
     }
 
     /** Every published program with its target groups and criteria loaded, in id order (tests and small catalogues). */
@@ -112,7 +124,7 @@ public class SearchSources {
         return rules;
     }
 
-    static SearchSource source(Program p, JsonMapper json) {
+    static SearchSource source(Program p, JsonMapper json, java.time.Period noticeAfter) {
         Set<String> prefectures = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();
         List<String> placeNames = new ArrayList<>();
@@ -148,7 +160,7 @@ public class SearchSources {
                 p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
                 List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt(),
                 new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p)),
-                        Set.copyOf(p.audiences())));
+                        Set.copyOf(p.audiences())), p.assuredOn().plus(noticeAfter));
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

@@ -20,13 +20,20 @@ public class StaffProgramList {
     public static final int PAGE_SIZE = 25;
 
     private final EntityManager em;
+    private final Freshness freshness;
 
-    StaffProgramList(EntityManager em) {
+    StaffProgramList(EntityManager em, Freshness freshness) {
         this.em = em;
+        this.freshness = freshness;
     }
 
+    /** The statuses of the re-confirmation cycle the list filters by (besides PUBLISHED, DRAFT and PENDING). */
+    public static final java.util.Set<String> CYCLE_STATUSES = java.util.Set.of("DUE", "UNCONFIRMED", "OVERDUE");
+
     public enum Sort {
-        UPDATED("p.updatedAt desc, p.id desc"), NAME("p.nameKana asc, p.id asc"), ID("p.id asc");
+        UPDATED("p.updatedAt desc, p.id desc"), NAME("p.nameKana asc, p.id asc"), ID("p.id asc"),
+        /** Longest unconfirmed first (the re-confirmation queue's order). */
+        ASSURED("p.assuredOn asc, p.id asc");
 
         private final String orderBy;
 
@@ -36,7 +43,9 @@ public class StaffProgramList {
     }
 
     /**
-     * status: null for all, or PUBLISHED, DRAFT, or "PENDING" (published with unpublished changes); organization:
+     * status: null for all, or PUBLISHED, DRAFT, "PENDING" (published with unpublished changes), "DUE" (要再確認:
+     * published and not confirmed for 12 months), "UNCONFIRMED" (15 months) or "OVERDUE" (asked, reminded and handed
+     * to the office, still unconfirmed); organization:
      * null for every program (the office), or the code of the organization whose programs alone are listed (see
      * {@link Maintainers}).
      */
@@ -45,7 +54,8 @@ public class StaffProgramList {
     }
 
     public record Row(Long id, String name, String categoryNameJa, String prefectureNameJa, String municipalityNameJa,
-                      PublicationStatus status, boolean pendingDraft, String updatedBy, Instant updatedAt) {
+                      PublicationStatus status, boolean pendingDraft, String updatedBy, Instant updatedAt,
+                      java.time.LocalDate assuredOn) {
     }
 
     public ResultPage<Row> find(Query q) {
@@ -66,6 +76,8 @@ public class StaffProgramList {
         }
         if ("PENDING".equals(q.status())) {
             where.append(" and exists (select 1 from PendingDraft d where d.programId = p.id)");
+        } else if (CYCLE_STATUSES.contains(q.status())) {
+            cycle(q.status(), where, params);
         } else if (q.status() != null && !q.status().isBlank()) {
             where.append(" and p.status = :status");
             params.put("status", PublicationStatus.valueOf(q.status()));
@@ -79,7 +91,7 @@ public class StaffProgramList {
         TypedQuery<Row> rows = em.createQuery("select new jp.tsunagari.catalogue.StaffProgramList$Row(p.id, p.name,"
                 + " c.nameJa, op.nameJa, om.nameJa, p.status,"
                 + " case when exists (select 1 from PendingDraft d where d.programId = p.id) then true else false end,"
-                + " p.updatedBy, p.updatedAt)" + from + where + " order by " + q.sort().orderBy, Row.class);
+                + " p.updatedBy, p.updatedAt, p.assuredOn)" + from + where + " order by " + q.sort().orderBy, Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult((q.page() - 1) * PAGE_SIZE);
         rows.setMaxResults(PAGE_SIZE);
@@ -101,6 +113,18 @@ public class StaffProgramList {
                 + " left join p.organizerMunicipality om" + where + " order by p.id", Long.class);
         params.forEach(ids::setParameter);
         return ids.getResultList();
+    }
+
+    private void cycle(String status, StringBuilder where, Map<String, Object> params) {
+        java.time.LocalDate today = freshness.today();
+        where.append(" and p.status = :published and p.assuredOn <= :assured");
+        params.put("published", PublicationStatus.PUBLISHED);
+        params.put("assured", "UNCONFIRMED".equals(status) ? freshness.noticeOnOrBefore(today)
+                : freshness.dueOnOrBefore(today));
+        if ("OVERDUE".equals(status)) {
+            where.append(" and exists (select 1 from ReconfirmationRow r where r.programId = p.id"
+                    + " and r.dueSince = p.assuredOn and r.escalatedOn is not null)");
+        }
     }
 
     /** The same rule as {@link Maintainers#of}, as a condition on the list's query. */

@@ -34,9 +34,12 @@ class ApiMapper {
     private final PublicUrls links;
 
     private final Clock clock;
+    private final jp.tsunagari.catalogue.Freshness freshness;
 
-    ApiMapper(Places places, CategoryEditor categories, PublicUrls links, Clock clock) {
+    ApiMapper(Places places, CategoryEditor categories, PublicUrls links, Clock clock,
+              jp.tsunagari.catalogue.Freshness freshness) {
         this.clock = clock;
+        this.freshness = freshness;
         this.places = places;
         this.categories = categories;
         this.links = links;
@@ -65,7 +68,11 @@ class ApiMapper {
                 month(r.startYear(), r.startMonth()), month(r.eventYear(), r.eventMonth()), r.summary(),
                 c.audiences().stream().map(Audience::code).toList(), c.keyEligibility().ageRanges(), metric,
                 c.examplePlaces().stream().map(p -> new ApiViews.Named(p.code(), p.nameJa(), p.nameEn())).toList(),
-                c.acceptance().code());
+                c.acceptance().code(), confirmation(r.assuredOn()));
+    }
+
+    private ApiViews.Confirmation confirmation(LocalDate assuredOn) {
+        return new ApiViews.Confirmation(freshness.state(assuredOn, freshness.today()).code(), assuredOn);
     }
 
     ApiViews.ProgramDetail detail(ProgramValueReader.Entry e, Map<Integer, SourceDocument> sources) {
@@ -91,7 +98,7 @@ class ApiMapper {
                 c.dataNotes().stream().map(n -> new ApiViews.Note(n.ja(), n.en())).toList(),
                 doc == null ? null : new ApiViews.Source(doc.id(), doc.title(), doc.series(), c.sourceSection(),
                         c.sourceOrder(), doc.asOf(), doc.asOfText()),
-                e.updatedAt(), e.confirmedOn(), application(c.application()), schedule(c));
+                e.updatedAt(), e.confirmedOn(), confirmation(e.assuredOn()), application(c.application()), schedule(c));
     }
 
     private ApiViews.Schedule schedule(ProgramContent c) {

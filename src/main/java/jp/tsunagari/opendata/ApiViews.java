@@ -40,7 +40,16 @@ final class ApiViews {
                           @Schema(description = "Age ranges of the eligibility rules, as the page shows them", example = "[\"15〜25歳\"]") List<String> ages,
                           Metric keyMetric, List<Named> examplePrefectures,
                           @Schema(description = "受付状況 today in Japan: now, soon, closed, ended or unknown (no 受付期間)",
-                                  example = "now") String acceptance) {
+                                  example = "now") String acceptance,
+                          Confirmation confirmation) {
+    }
+
+    @Schema(description = "The re-confirmation cycle today (Japan). state: current (confirmed within 12 months), due"
+            + " (要再確認: not confirmed for 12 months), unconfirmed (15 months: the pages say 「この情報は…以降確認されていません」)."
+            + " assuredOn: the day the content was last known true (最終確認日, else the as-of date of its source, else"
+            + " the day it was created)")
+    record Confirmation(@Schema(example = "current", allowableValues = {"current", "due", "unconfirmed"}) String state,
+                        LocalDate assuredOn) {
     }
 
     @Schema(description = "A page of programs with the counts of every filter value under the other filters")
@@ -105,7 +114,7 @@ final class ApiViews {
                          List<Note> dataNotes, Source source, Instant updatedAt,
                          @Schema(description = "最終確認日: the day the catalogue office last approved or published this"
                                  + " content; null if never (the seeded programs are as of their source)")
-                         LocalDate confirmedOn,
+                         LocalDate confirmedOn, Confirmation confirmation,
                          @Schema(description = "How to apply and whom to ask; every field null (未登録) until staff register"
                                  + " it: the source has none of it") Application application,
                          Schedule schedule) {

@@ -55,7 +55,9 @@ public final class ProgramTable {
         DOCUMENTS("必要書類", true),
         COST("利用者の費用", true),
         END("終了年月", true),
-        PERIODS("受付期間", true);
+        PERIODS("受付期間", true),
+        /** 確認済み, 要再確認 (not confirmed for 12 months) or 長期間未確認 (15 months: the pages say so), today. */
+        CONFIRMATION("確認状況", false);
 
         private final String header;
         private final boolean imported;
@@ -98,7 +100,8 @@ public final class ProgramTable {
     }
 
     /** The row of one program, as text cells in column order (not yet made safe for spreadsheets). */
-    public static List<String> row(ProgramValueReader.Entry e, String pageUrl, Names names) {
+    public static List<String> row(ProgramValueReader.Entry e, String pageUrl, Names names,
+                                   jp.tsunagari.catalogue.Freshness.State confirmation) {
         ProgramContent c = e.content();
         Prefecture pref = c.organizerPrefectureCode() == null ? null : names.prefectures().get(c.organizerPrefectureCode());
         Municipality muni = c.organizerMunicipalityCode() == null ? null
@@ -136,6 +139,11 @@ public final class ProgramTable {
         cells.add(String.join("\n", c.dataNotes().stream().map(ProgramContent.Note::ja).toList()));
         cells.add(e.confirmedOn() == null ? "" : e.confirmedOn().toString());
         applicationCells(c, cells);
+        cells.add(switch (confirmation) {
+            case CURRENT -> "確認済み";
+            case DUE -> "要再確認";
+            case UNCONFIRMED -> "長期間未確認";
+        });
         return cells;
     }
 

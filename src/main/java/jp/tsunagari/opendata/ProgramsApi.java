@@ -55,12 +55,13 @@ class ProgramsApi {
             @Parameter(description = "Main channel, e.g. line, delivery, event") @RequestParam(required = false) List<String> channel,
             @Parameter(description = "Status: ongoing, ended, one-off (ended programs are left out unless chosen here or ended=include)") @RequestParam(required = false) List<String> status,
             @Parameter(description = "Application status today (Japan): now (受付中), soon (受付前), closed (受付終了)") @RequestParam(required = false) List<String> accepting,
+            @Parameter(description = "recent: only programs confirmed within the last 15 months (not shown as unconfirmed)") @RequestParam(required = false) List<String> confirmed,
             @Parameter(description = "include: list ended programs too") @RequestParam(required = false) String ended,
             @Parameter(description = "relevance, source, kana, start, reach, deadline (締切が近い順)") @RequestParam(required = false) String sort,
             @Parameter(description = "Page number from 1") @RequestParam(required = false) String page,
             @Parameter(description = "Results per page, 1 to 100 (default 20)") @RequestParam(required = false) String size) {
         Discovery.Found found = discovery.page(new DiscoveryFilters.Form(q, category, region, pref, audience, channel,
-                status, accepting, ended, sort, page), size);
+                status, accepting, confirmed, ended, sort, page), size);
         if (!found.problems().isEmpty()) {
             return problems.invalid(found.problems().stream().map(p -> new ApiProblem.FieldError(p.field(), p.value(),
                     problems.message(p.messageKey(), p.value()))).toList());

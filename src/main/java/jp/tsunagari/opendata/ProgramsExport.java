@@ -41,8 +41,12 @@ class ProgramsExport {
     private final Clock clock;
     private final ProgramTableNames tableNames;
 
+    private final jp.tsunagari.catalogue.Freshness freshness;
+
     ProgramsExport(Discovery discovery, ProgramValueReader data, ProgramTableNames tableNames, ApiMapper mapper,
-                   ApiProblem problems, PublicUrls links, JsonMapper json, Clock clock) {
+                   ApiProblem problems, PublicUrls links, JsonMapper json, Clock clock,
+                   jp.tsunagari.catalogue.Freshness freshness) {
+        this.freshness = freshness;
         this.discovery = discovery;
         this.data = data;
         this.tableNames = tableNames;
@@ -67,7 +71,9 @@ class ProgramsExport {
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         try (Csv.Out out = new Csv.Out(writer, "true".equals(bom) || "1".equals(bom))) {
             out.row(ProgramTable.headers());
-            data.eachPublished(found.ids(), e -> out.row(ProgramTable.row(e, links.absolute("/programs/" + e.id()), names)));
+            java.time.LocalDate today = freshness.today();
+            data.eachPublished(found.ids(), e -> out.row(ProgramTable.row(e, links.absolute("/programs/" + e.id()), names,
+                    freshness.state(e.assuredOn(), today))));
         }
         writer.flush();
         return null;

@@ -34,8 +34,8 @@ public class DiscoveryFilters {
 
     /** The parameters as sent (lists may be null). */
     public record Form(String q, List<String> category, List<String> region, List<String> pref, List<String> audience,
-                List<String> channel, List<String> status, List<String> accepting, String ended, String sort,
-                String page) {
+                List<String> channel, List<String> status, List<String> accepting, List<String> confirmed,
+                String ended, String sort, String page) {
 
         List<String> values(String dimension) {
             List<String> raw = switch (dimension) {
@@ -45,6 +45,7 @@ public class DiscoveryFilters {
                 case "audience" -> audience;
                 case "channel" -> channel;
                 case "accepting" -> accepting;
+                case "confirmed" -> confirmed;
                 default -> status;
             };
             return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
@@ -65,7 +66,7 @@ public class DiscoveryFilters {
 
     /** The category, region and pref values of another page's form (the eligibility checker), checked as here. */
     public Selection select(List<String> category, List<String> region, List<String> pref) {
-        Parsed parsed = parse(new Form(null, category, region, pref, null, null, null, null, null, null, null));
+        Parsed parsed = parse(new Form(null, category, region, pref, null, null, null, null, null, null, null, null));
         Map<String, Set<String>> selected = new java.util.LinkedHashMap<>();
         for (String dimension : List.of("category", "region", "pref")) {
             selected.put(dimension, parsed.query().values(dimension));
@@ -125,6 +126,7 @@ public class DiscoveryFilters {
             case "audience" -> code -> Audience.fromCode(code).isPresent();
             case "channel" -> code -> Codes.channel(code).isPresent();
             case "accepting" -> code -> ProgramDocuments.ACCEPTING.stream().anyMatch(a -> a.code().equals(code));
+            case "confirmed" -> ProgramDocuments.RECENT::equals;
             default -> code -> Codes.status(code).isPresent();
         };
     }

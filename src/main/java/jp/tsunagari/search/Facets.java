@@ -50,6 +50,8 @@ class Facets {
                 .map(l -> option(q, r, "status", Codes.status(l), "lifecycle." + l.name(), true)).toList());
         all.put("accepting", ProgramDocuments.ACCEPTING.stream()
                 .map(a -> option(q, r, "accepting", a.code(), "acceptance." + a.code(), true)).toList());
+        all.put("confirmed", List.of(option(q, r, "confirmed", ProgramDocuments.RECENT,
+                "programs.filter.confirmed.recent", true)));
         return all;
     }
 

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The day in Japan whose 受付状況 the index holds (its documents' status, accepting and deadline values depend on
- * it). When the day changes, the programs with a registered end or 受付期間 are written again with the changed ones;
+ * The day in Japan whose 受付状況 the index holds (its documents' status, accepting, deadline and 「最近確認」 values
+ * depend on it). When the day changes, the programs with a registered end or 受付期間, and those that stopped counting
+ * as recently confirmed since the day held ({@code catalogue.Freshness}), are written again with the changed ones;
  * when most programs have dates, the whole index is built instead ({@value #DAILY_UPDATE_LIMIT}). The day is
  * recorded with each commit, so an index opened from disk on the day it was written needs nothing more.
  */
@@ -56,13 +57,19 @@ final class IndexDay {
         if (changed.isEmpty() || holds(today)) {
             return changed;
         }
+        if (day == null || !day.isBefore(today)) {
+            return Optional.empty(); // which programs stopped being recently confirmed is known only from a past day
+        }
         List<Long> dated = sources.datedPublishedIds();
-        if (dated.size() > DAILY_UPDATE_LIMIT) {
+        List<Long> unconfirmed = sources.unconfirmedBetween(day, today);
+        if (dated.size() + unconfirmed.size() > DAILY_UPDATE_LIMIT) {
             return Optional.empty();
         }
         Set<Long> ids = new HashSet<>(changed.get());
         ids.addAll(dated);
-        log.info("Search index: a new day ({}), {} programs with dates written again", today, dated.size());
+        ids.addAll(unconfirmed);
+        log.info("Search index: a new day ({}), {} programs with dates and {} no longer recently confirmed written"
+                + " again", today, dated.size(), unconfirmed.size());
         return Optional.of(ids);
     }
 }

@@ -45,10 +45,13 @@ final class ProgramDocuments {
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      * 4: Lucene 10 (its Kuromoji may cut words otherwise than 9.12's did: an index of 9.12 is not reused).
      * 5: each document stores its program's page (content as JSON, with the version). 6: and its audience tags.
+     * 7: the confirmed dimension.
      */
-    static final int MAPPING = 6;
+    static final int MAPPING = 7;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
-            "accepting");
+            "accepting", "confirmed");
+    /** The one value of the confirmed dimension: confirmed within {@code catalogue.freshness.notice-after}. */
+    static final String RECENT = "recent";
     /** The values of the accepting dimension: 受付中, 受付前, 受付終了 (programs without 受付期間 have none). */
     static final List<Acceptance> ACCEPTING = List.of(Acceptance.NOW, Acceptance.SOON, Acceptance.CLOSED);
 
@@ -79,6 +82,9 @@ final class ProgramDocuments {
         facet(d, "status", Codes.status(acceptance == Acceptance.ENDED ? Lifecycle.ENDED : s.lifecycle()));
         if (ACCEPTING.contains(acceptance)) {
             facet(d, "accepting", acceptance.code());
+        }
+        if (s.confirmedRecently(today)) {
+            facet(d, "confirmed", RECENT);
         }
         LocalDate deadline = Acceptance.deadline(s.lifecycle(), s.schedule(), today);
         d.add(new NumericDocValuesField(DEADLINE, deadline == null ? Long.MAX_VALUE : deadline.toEpochDay()));

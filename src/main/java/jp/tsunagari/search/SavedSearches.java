@@ -201,7 +201,8 @@ public class SavedSearches {
                 : java.net.URLDecoder.decode(x, java.nio.charset.StandardCharsets.UTF_8)).toList()));
         DiscoveryFilters.Form form = new DiscoveryFilters.Form(first(decoded.get("q")), decoded.get("category"),
                 decoded.get("region"), decoded.get("pref"), decoded.get("audience"), decoded.get("channel"),
-                decoded.get("status"), decoded.get("accepting"), first(decoded.get("ended")), null, null);
+                decoded.get("status"), decoded.get("accepting"), decoded.get("confirmed"), first(decoded.get("ended")),
+                null, null);
         return filters.parse(form).query();
     }
 

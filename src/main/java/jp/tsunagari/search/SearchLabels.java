@@ -32,6 +32,8 @@ class SearchLabels {
             case "status" -> Codes.status(value).map(l -> msg("lifecycle." + l.name(), locale)).orElse(value);
             case "accepting" -> jp.tsunagari.catalogue.Acceptance.fromCode(value)
                     .map(a -> msg("acceptance." + a.code(), locale)).orElse(value);
+            case "confirmed" -> ProgramDocuments.RECENT.equals(value) ? msg("programs.filter.confirmed.recent", locale)
+                    : value;
             default -> value;
         };
     }

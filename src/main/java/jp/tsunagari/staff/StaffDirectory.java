@@ -119,6 +119,13 @@ public class StaffDirectory {
                 .map(StaffUser::email).distinct().toList();
     }
 
+    /** The addresses of an organization's active accounts (by its 6-digit code; the office's with "office"). */
+    @Transactional(readOnly = true)
+    public List<String> organizationEmails(String organizationCode) {
+        return users.findByEnabledTrueAndOrganizationCodeAndEmailIsNotNull(organizationCode).stream()
+                .map(StaffUser::email).distinct().toList();
+    }
+
     /** An active account's address, by user name. */
     @Transactional(readOnly = true)
     public Optional<String> emailOf(String username) {

@@ -118,7 +118,7 @@ class ReviewWorkflowTest {
         assertThat(review.comments(7)).extracting(ProgramReview.Comment::action).containsExactly(
                 ProgramReview.Action.SUBMIT, ProgramReview.Action.RETURN, ProgramReview.Action.SUBMIT,
                 ProgramReview.Action.APPROVE);
-        assertThat(page(get("/admin/programs/7/history").with(MORIOKA))).contains("審査のやりとり")
+        assertThat(page(get("/admin/programs/7/history").with(MORIOKA))).contains("審査と確認の記録")
                 .contains("直しました");
         assertThat(events.stream(ReviewEvent.class).map(ReviewEvent::action)).containsExactly(
                 ProgramReview.Action.SUBMIT, ProgramReview.Action.RETURN, ProgramReview.Action.SUBMIT,

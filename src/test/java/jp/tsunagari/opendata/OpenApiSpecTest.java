@@ -175,7 +175,8 @@ class OpenApiSpecTest {
         }
         Operation search = api.getPaths().get("/api/v1/programs").getGet();
         assertThat(search.getParameters()).extracting(Parameter::getName).containsExactly("q", "category", "region",
-                "pref", "audience", "channel", "status", "accepting", "ended", "sort", "page", "size");
+                "pref", "audience", "channel", "status", "accepting", "confirmed", "ended", "sort", "page",
+                "size");
         assertThat(api.getPaths().get("/api/v1/eligibility").getPost().getRequestBody().getContent())
                 .containsKey("application/json");
     }

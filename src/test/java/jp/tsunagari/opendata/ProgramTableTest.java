@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import jp.tsunagari.catalogue.Freshness;
 import jp.tsunagari.catalogue.ApplicationCost;
 import jp.tsunagari.catalogue.Channel;
 import jp.tsunagari.catalogue.Lifecycle;
@@ -52,14 +53,16 @@ class ProgramTableTest {
         ProgramTable.Names names = new ProgramTable.Names(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
         List<String> empty = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, none,
-                java.util.Set.of(), null, null), "", names);
+                java.util.Set.of(), null, null, null), "", names, Freshness.State.CURRENT);
         List<String> filled = ProgramTable.row(new ProgramValueReader.Entry(1, PublicationStatus.PUBLISHED, c,
-                java.util.Set.of(), null, null), "", names);
+                java.util.Set.of(), null, null, null), "", names, Freshness.State.DUE);
         int method = ProgramTable.Column.APPLY_METHOD.ordinal();
         assertThat(empty.subList(method, method + 10)).containsOnly("");
         assertThat(filled.subList(method, method + 10)).containsExactly("郵送", "https://example.jp/a", "市民部",
                 "019-000-0000", "", "", "申込書\n証明書", "1500円", "", "");
         assertThat(filled).hasSize(ProgramTable.headers().size());
+        assertThat(empty.get(ProgramTable.Column.CONFIRMATION.ordinal())).isEqualTo("確認済み");
+        assertThat(filled.get(ProgramTable.Column.CONFIRMATION.ordinal())).isEqualTo("要再確認");
     }
 
     @Test

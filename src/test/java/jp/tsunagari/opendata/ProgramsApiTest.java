@@ -227,7 +227,7 @@ class ProgramsApiTest {
         DocumentContext page = ok("/api/v1/programs", flatten(base));
         Map<String, Map<String, Number>> facets = page.read("$.facets");
         assertThat(facets.keySet()).containsExactlyInAnyOrder("category", "region", "pref", "audience", "channel", "status",
-                "accepting");
+                "accepting", "confirmed");
         for (var dimension : facets.entrySet()) {
             for (var value : dimension.getValue().entrySet()) {
                 Map<String, List<String>> chosen = new LinkedHashMap<>(base);

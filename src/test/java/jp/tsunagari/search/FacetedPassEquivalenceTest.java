@@ -45,7 +45,7 @@ class FacetedPassEquivalenceTest {
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
                     a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i % 97 == 0 ? null : i % 500,
                     a.startYearMonth(), b.reach(), b.placeNames(), a.texts(), a.groups(), b.schedule(),
-                    a.published().plusSeconds(i % 1000), a.page()));
+                    a.published().plusSeconds(i % 1000), a.page(), a.unconfirmedFrom()));
         }
         IndexSnapshot snapshot = IndexWriting.build(many, Analyzers.perField(), areas, 0, System.nanoTime());
         ProgramSearch search = new ProgramSearch(new IndexBuildBenchmark.FixedIndex(snapshot));

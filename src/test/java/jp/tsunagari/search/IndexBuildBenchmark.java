@@ -40,7 +40,7 @@ class IndexBuildBenchmark {
             texts.addAll(b.texts().subList(0, Math.min(3, b.texts().size())));
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
                     a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i, a.startYearMonth(), b.reach(),
-                    b.placeNames(), texts, a.groups(), b.schedule(), a.published(), a.page()));
+                    b.placeNames(), texts, a.groups(), b.schedule(), a.published(), a.page(), a.unconfirmedFrom()));
         }
         long started = System.nanoTime();
         IndexSnapshot snapshot = IndexWriting.build(many, Analyzers.perField(), areas, 0, started);

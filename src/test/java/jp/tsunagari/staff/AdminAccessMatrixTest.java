@@ -87,6 +87,8 @@ class AdminAccessMatrixTest {
             "GET  /admin/programs/{id}/history/diff             login 404 ok  ok  ok",
             "POST /admin/programs/{id}/discard-draft            login 404 ok  ok  ok",
             "POST /admin/programs/{id}/submit                   login 404 ok  ok  ok",
+            // 「変更なしで確認」: whoever may edit the program (7 is published)
+            "POST /admin/programs/{id}/confirm                  login 404 ok  ok  ok",
             // broken links: everyone sees the list (an organization its own programs' only)
             "GET  /admin/links                                  login ok  ok  ok  ok",
             // an organization deletes only its unpublished programs; 7 is published

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import jp.tsunagari.catalogue.Acceptance;
+import jp.tsunagari.catalogue.Freshness;
 import jp.tsunagari.catalogue.Lifecycle;
 import jp.tsunagari.catalogue.ProgramCard;
 import jp.tsunagari.catalogue.ProgramContent;
@@ -44,7 +45,7 @@ public class ProgramFinder {
 
     private static final String ROWS = "select p.id, p.name, c.code, c.name_ja, c.name_en, op.code, op.name_ja,"
             + " op.name_en, om.lg_code, om.name_ja, om.name_en, p.start_year, p.start_month, p.event_year,"
-            + " p.event_month, p.summary, p.lifecycle, p.end_year, p.end_month from program p"
+            + " p.event_month, p.summary, p.lifecycle, p.end_year, p.end_month, p.assured_on from program p"
             + " join category c on c.code = p.category_code"
             + " left join prefecture op on op.code = p.organizer_prefecture_code"
             + " left join municipality om on om.lg_code = p.organizer_municipality_code"
@@ -64,8 +65,10 @@ public class ProgramFinder {
     private final JdbcTemplate jdbc;
     private final ProgramRanking ranking;
     private final Clock clock;
+    private final Freshness freshness;
 
-    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking, Clock clock) {
+    ProgramFinder(JdbcTemplate jdbc, ProgramRanking ranking, Clock clock, Freshness freshness) {
+        this.freshness = freshness;
         this.jdbc = jdbc;
         this.ranking = ranking;
         this.clock = clock;
@@ -112,7 +115,7 @@ public class ProgramFinder {
                 places.getOrDefault(row.id(), List.of()),
                 eligibility.getOrDefault(row.id(), ProgramCard.KeyEligibility.NONE),
                 Acceptance.of(row.lifecycle(), new ProgramContent.Schedule(row.endYear(), row.endMonth(),
-                        periods.get(row.id())), today))).toList();
+                        periods.get(row.id())), today), freshness.unconfirmedSince(row.assuredOn()))).toList();
     }
 
     private static ProgramCard.Row row(ResultSet rs) throws SQLException {
@@ -120,7 +123,7 @@ public class ProgramFinder {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getObject(12, Integer.class), rs.getObject(13, Integer.class), rs.getObject(14, Integer.class),
                 rs.getObject(15, Integer.class), rs.getString(16), Lifecycle.valueOf(rs.getString(17)),
-                rs.getObject(18, Integer.class), rs.getObject(19, Integer.class));
+                rs.getObject(18, Integer.class), rs.getObject(19, Integer.class), rs.getObject(20, LocalDate.class));
     }
 
     private Map<Long, ProgramCard.KeyEligibility> keyEligibility(Long[] ids) {

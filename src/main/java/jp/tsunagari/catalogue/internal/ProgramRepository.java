@@ -45,6 +45,12 @@ public interface ProgramRepository extends JpaRepository<Program, Long> {
             + " or exists (select 1 from program_application_period a where a.program_id = p.id)) order by p.id")
     java.util.List<Long> findPublishedDatedIds();
 
+    /** Published programs last known true after {@code after} and on or before {@code until}, in id order. */
+    @Query(nativeQuery = true, value = "select p.id from program p where p.status = 'PUBLISHED' and p.assured_on > :after"
+            + " and p.assured_on <= :until order by p.id")
+    java.util.List<Long> findPublishedAssuredBetween(@Param("after") java.time.LocalDate after,
+                                                     @Param("until") java.time.LocalDate until);
+
     /** A draft row with the given id and the required columns, to be filled by {@link Program#apply} (imports). */
     @Modifying
     @Query(nativeQuery = true, value = "insert into program (id, version, status, name, name_kana, category_code,"

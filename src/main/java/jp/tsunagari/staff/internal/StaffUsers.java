@@ -16,4 +16,6 @@ public interface StaffUsers extends JpaRepository<StaffUser, Long> {
     org.springframework.data.domain.Page<StaffUser> findAllByOrderByUsername(org.springframework.data.domain.Pageable page);
 
     List<StaffUser> findByEnabledTrueAndRoleInAndEmailIsNotNull(List<StaffRole> roles);
+
+    List<StaffUser> findByEnabledTrueAndOrganizationCodeAndEmailIsNotNull(String organizationCode);
 }

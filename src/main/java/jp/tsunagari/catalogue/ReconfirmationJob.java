@@ -1,0 +1,114 @@
+package jp.tsunagari.catalogue;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import jp.tsunagari.system.StaffScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The re-confirmation cycle as a db-scheduler task ({@value #TASK}, every {@code catalogue.freshness.tick}, one
+ * execution at a time across the cluster). Each look ends the rows of programs confirmed since, then takes the three
+ * steps of {@link Reconfirmations} page by page, and publishes one {@link ReconfirmationRequest} per organization and
+ * step: however many of its programs fell due, an organization gets one mail. A step's rows are written before its
+ * mail goes, so a look cut short (shutdown, crash) never asks twice; its mail may then be missing, and the next step
+ * (a month later) follows anyway.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconfirmationJob {
+
+    static final String TASK = "reconfirmation";
+
+    @Bean
+    RecurringTask<Void> reconfirmationTask(Cycle cycle, Freshness freshness) {
+        return Tasks.recurring(TASK, FixedDelay.of(freshness.settings().tick())).execute((instance, context) ->
+                cycle.run(freshness.today(), () -> context.getSchedulerState().isShuttingDown()
+                        || Thread.currentThread().isInterrupted()));
+    }
+
+    /** One look of the cycle; callable directly (tests). */
+    @Component
+    static class Cycle {
+
+        private static final Logger log = LoggerFactory.getLogger(Cycle.class);
+
+        private final Reconfirmations reconfirmations;
+        private final ApplicationEventPublisher events;
+
+        Cycle(Reconfirmations reconfirmations, ApplicationEventPublisher events) {
+            this.reconfirmations = reconfirmations;
+            this.events = events;
+        }
+
+        /** Takes every step due on {@code today}; stops between two pages when {@code stop} says so. */
+        void run(LocalDate today, BooleanSupplier stop) {
+            reconfirmations.dropOutdated();
+            Reconfirmations.Cursor[] cursor = {Reconfirmations.Cursor.START};
+            Mails asks = take(stop, () -> {
+                List<Reconfirmations.Due> page = reconfirmations.askNext(today, cursor[0]);
+                if (!page.isEmpty()) {
+                    Reconfirmations.Due last = page.getLast();
+                    cursor[0] = new Reconfirmations.Cursor(last.since(), last.programId());
+                }
+                return page;
+            }, Reconfirmations.Due::maintainers);
+            Mails reminders = take(stop, () -> reconfirmations.remindNext(today), Reconfirmations.Due::maintainers);
+            Mails escalations = take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
+            asks.publish(ReconfirmationRequest.Step.ASK);
+            reminders.publish(ReconfirmationRequest.Step.REMIND);
+            escalations.publish(ReconfirmationRequest.Step.ESCALATE);
+            if (asks.programs + reminders.programs + escalations.programs > 0) {
+                log.info("Re-confirmation: {} programs asked about, {} reminded, {} handed to the office",
+                        asks.programs, reminders.programs, escalations.programs);
+            }
+        }
+
+        private Mails take(BooleanSupplier stop, java.util.function.Supplier<List<Reconfirmations.Due>> next,
+                           Function<Reconfirmations.Due, java.util.Collection<String>> to) {
+            Mails mails = new Mails();
+            while (!stop.getAsBoolean()) {
+                List<Reconfirmations.Due> page = next.get();
+                if (page.isEmpty()) {
+                    break;
+                }
+                page.forEach(d -> mails.add(d, to.apply(d)));
+            }
+            return mails;
+        }
+
+        /** The mails of one step: per organization, the first programs and how many in all (bounded in memory). */
+        private final class Mails {
+            private final Map<String, List<Reconfirmations.Due>> listed = new LinkedHashMap<>();
+            private final Map<String, Integer> totals = new LinkedHashMap<>();
+            private int programs;
+
+            void add(Reconfirmations.Due due, java.util.Collection<String> organizations) {
+                programs++;
+                for (String organization : organizations.isEmpty() ? List.of(StaffScope.OFFICE) : organizations) {
+                    List<Reconfirmations.Due> list = listed.computeIfAbsent(organization, k -> new ArrayList<>());
+                    if (list.size() < ReconfirmationRequest.LISTED) {
+                        list.add(due);
+                    }
+                    totals.merge(organization, 1, Integer::sum);
+                }
+            }
+
+            void publish(ReconfirmationRequest.Step step) {
+                listed.forEach((organization, list) -> events.publishEvent(
+                        new ReconfirmationRequest(step, organization, List.copyOf(list), totals.get(organization))));
+            }
+        }
+    }
+}

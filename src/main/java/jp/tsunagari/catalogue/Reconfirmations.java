@@ -1,0 +1,154 @@
+package jp.tsunagari.catalogue;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.tsunagari.catalogue.internal.ReviewRows;
+import jp.tsunagari.system.ChangeMarker;
+import jp.tsunagari.system.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The re-confirmation cycle's rows ({@code reconfirmation}) and 「変更なしで確認」. A published program not confirmed
+ * for 12 months ({@link Freshness}) is asked about once, reminded a month later, and handed to the office a month
+ * after that; each step is a column of its row, so a step is taken once even when the job runs again or on another
+ * instance. Confirming (unchanged, or by publishing an edit) gives the program a newer {@code assured_on}, which ends
+ * its row. Each step reads and marks at most {@value #PAGE} programs per call, in the order of an index.
+ */
+@Service
+@Transactional
+public class Reconfirmations {
+
+    static final int PAGE = 500;
+
+    /** A program at a step: its name, since when it is unconfirmed, and the organizations that maintain it. */
+    public record Due(long programId, String name, LocalDate since, Set<String> maintainers) {
+    }
+
+    /** Where the asking step of one run has got to (programs are asked oldest first). */
+    public record Cursor(LocalDate assuredOn, long programId) {
+        public static final Cursor START = new Cursor(LocalDate.of(1, 1, 1), 0);
+    }
+
+    /** A draft (or a deleted program) has nothing public to confirm. */
+    public static class NotPublished extends RuntimeException {
+        NotPublished(long id) {
+            super("program " + id + " is not published", null, false, false);
+        }
+    }
+
+    private static final String COLUMNS = "p.id, p.name, p.assured_on, p.organizer_municipality_code,"
+            + " p.organizer_prefecture_code";
+
+    private final JdbcTemplate jdbc;
+    private final Freshness freshness;
+    private final ReviewRows reviews;
+    private final ChangeMarker marker;
+    private final ProgramEditor editor;
+    private final Maintainers maintainers;
+    private final Clock clock;
+
+    Reconfirmations(JdbcTemplate jdbc, Freshness freshness, ReviewRows reviews, ChangeMarker marker,
+                    ProgramEditor editor, Maintainers maintainers, Clock clock) {
+        this.jdbc = jdbc;
+        this.freshness = freshness;
+        this.reviews = reviews;
+        this.marker = marker;
+        this.editor = editor;
+        this.maintainers = maintainers;
+        this.clock = clock;
+    }
+
+    /**
+     * 「変更なしで確認」: the published content of version {@code expectedVersion} is still true today. Sets 最終確認日
+     * without a new version (the content did not change) and records a confirmation in the program's history.
+     */
+    public LocalDate confirmUnchanged(long id, long expectedVersion, String user) {
+        LocalDate today = freshness.today();
+        int updated = jdbc.update("update program set confirmed_on = ?, assured_on = ? where id = ? and version = ?"
+                + " and status = 'PUBLISHED'", Date.valueOf(today), Date.valueOf(today), id, expectedVersion);
+        if (updated == 0) {
+            ProgramEditor.Editable current = editor.editable(id)
+                    .orElseThrow(() -> new NotFoundException("program " + id));
+            if (current.version() != expectedVersion) {
+                throw new ProgramEditor.Conflict(current);
+            }
+            throw new NotPublished(id);
+        }
+        jdbc.update("delete from reconfirmation where program_id = ?", id);
+        reviews.comment(id, ProgramReview.Action.CONFIRM, user, "", clock.instant());
+        marker.bump(id); // the index's 「最近確認」 value and every cached page showing the notice
+        return today;
+    }
+
+    /** Ends the rows of programs confirmed since they were asked about, unpublished or deleted; how many. */
+    public int dropOutdated() {
+        return jdbc.update("delete from reconfirmation where not exists (select 1 from program p where p.id ="
+                + " reconfirmation.program_id and p.status = 'PUBLISHED' and p.assured_on = reconfirmation.due_since)");
+    }
+
+    /** Asks about the next programs (after {@code after}) that are due and not yet asked: their rows are written. */
+    public List<Due> askNext(LocalDate today, Cursor after) {
+        List<Due> due = read("select " + COLUMNS + " from program p where p.status = 'PUBLISHED' and p.assured_on <= ?"
+                + " and (p.assured_on > ? or (p.assured_on = ? and p.id > ?))"
+                + " and not exists (select 1 from reconfirmation r where r.program_id = p.id)"
+                + " order by p.status, p.assured_on, p.id fetch first " + PAGE + " rows only",
+                Date.valueOf(freshness.dueOnOrBefore(today)), Date.valueOf(after.assuredOn()),
+                Date.valueOf(after.assuredOn()), after.programId());
+        jdbc.batchUpdate("insert into reconfirmation (program_id, due_since, asked_on) values (?, ?, ?)",
+                due.stream().map(d -> new Object[] {d.programId(), Date.valueOf(d.since()), Date.valueOf(today)})
+                        .toList());
+        return due;
+    }
+
+    /** Reminds about the next programs asked {@code remind-after} ago and still unconfirmed. */
+    public List<Due> remindNext(LocalDate today) {
+        List<Due> due = read("select " + COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
+                + " where r.reminded_on is null and r.asked_on <= ? order by r.asked_on, r.program_id"
+                + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
+        mark("reminded_on", today, due);
+        return due;
+    }
+
+    /** Hands to the office the next programs reminded about {@code remind-after} ago and still unconfirmed. */
+    public List<Due> escalateNext(LocalDate today) {
+        List<Due> due = read("select " + COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
+                + " where r.escalated_on is null and r.reminded_on <= ? order by r.reminded_on, r.program_id"
+                + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
+        mark("escalated_on", today, due);
+        return due;
+    }
+
+    private void mark(String column, LocalDate today, List<Due> due) {
+        jdbc.batchUpdate("update reconfirmation set " + column + " = ? where program_id = ?",
+                due.stream().map(d -> new Object[] {Date.valueOf(today), d.programId()}).toList());
+    }
+
+    private List<Due> read(String sql, Object... args) {
+        record Row(long id, String name, LocalDate since, String municipality, String prefecture) {
+        }
+        List<Row> rows = jdbc.query(sql, (rs, n) -> new Row(rs.getLong(1), rs.getString(2),
+                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)), args);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> examples = new HashMap<>();
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement("select program_id, prefecture_code"
+                    + " from example_group where program_id = any (?) and prefecture_code is not null");
+            statement.setArray(1, connection.createArrayOf("BIGINT", ids));
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> examples
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        return rows.stream().map(r -> new Due(r.id(), r.name(), r.since(), maintainers.of(r.municipality(),
+                r.prefecture(), examples.getOrDefault(r.id(), List.of())))).toList();
+    }
+}

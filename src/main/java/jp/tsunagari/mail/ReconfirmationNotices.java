@@ -1,0 +1,70 @@
+package jp.tsunagari.mail;
+
+import java.util.List;
+import java.util.Locale;
+import jp.tsunagari.catalogue.Freshness;
+import jp.tsunagari.catalogue.Maintainers;
+import jp.tsunagari.catalogue.ReconfirmationRequest;
+import jp.tsunagari.catalogue.Reconfirmations;
+import jp.tsunagari.staff.StaffDirectory;
+import jp.tsunagari.system.JapanTime;
+import jp.tsunagari.system.PublicUrls;
+import jp.tsunagari.system.StaffScope;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The re-confirmation cycle's mail: 「内容に変更はありませんか」 (and its reminder) to the active accounts of the
+ * organization that maintains the programs, or to the office for programs no organization maintains; the programs
+ * no one answered for, to the office. Each lists the programs (name, since when unconfirmed, edit page) and links to
+ * the whole list. Japanese, then English.
+ */
+@Component
+class ReconfirmationNotices {
+
+    private final MailOut mail;
+    private final StaffDirectory staff;
+    private final Maintainers maintainers;
+    private final Freshness freshness;
+    private final PublicUrls urls;
+    private final MessageSource messages;
+
+    ReconfirmationNotices(MailOut mail, StaffDirectory staff, Maintainers maintainers, Freshness freshness,
+                          PublicUrls urls, MessageSource messages) {
+        this.mail = mail;
+        this.staff = staff;
+        this.maintainers = maintainers;
+        this.freshness = freshness;
+        this.urls = urls;
+        this.messages = messages;
+    }
+
+    @EventListener
+    void request(ReconfirmationRequest r) {
+        boolean office = StaffScope.OFFICE.equals(r.organizationCode());
+        List<String> to = office ? staff.officeEmails() : staff.organizationEmails(r.organizationCode());
+        String kind = "mail.reconfirm." + r.step().name().toLowerCase(Locale.ROOT);
+        mail.send(to, text(kind + ".subject", r, Locale.JAPANESE) + " / " + text(kind + ".subject", r, Locale.ENGLISH),
+                text(kind + ".body", r, Locale.JAPANESE) + "\n\n----\n\n" + text(kind + ".body", r, Locale.ENGLISH));
+    }
+
+    private String text(String key, ReconfirmationRequest r, Locale locale) {
+        String addressee = maintainers.name(r.organizationCode()).map(n -> n.name(locale))
+                .orElseGet(() -> messages.getMessage("mail.reconfirm.office", null, locale));
+        StringBuilder list = new StringBuilder();
+        for (Reconfirmations.Due d : r.programs()) {
+            list.append(messages.getMessage("mail.reconfirm.item", new Object[] {d.name(),
+                    JapanTime.format(d.since(), locale), urls.absolute("/admin/programs/" + d.programId() + "/edit")},
+                    locale)).append('\n');
+        }
+        if (r.total() > r.programs().size()) {
+            list.append(messages.getMessage("mail.reconfirm.more", new Object[] {r.total() - r.programs().size()},
+                    locale)).append('\n');
+        }
+        String status = r.step() == ReconfirmationRequest.Step.ESCALATE ? "OVERDUE" : "DUE";
+        Object[] args = {r.total(), addressee, list.toString().stripTrailing(), urls.absolute("/admin?status=" + status),
+                freshness.settings().reconfirmAfter().toTotalMonths()};
+        return messages.getMessage(key, args, locale);
+    }
+}
