@@ -14,3 +14,5 @@ CREATE TABLE unmet_need (
     CONSTRAINT unmet_need_kind CHECK (kind IN ('search', 'checker', 'not-kept')),
     CONSTRAINT unmet_need_n CHECK (n > 0)
 );
+-- The reads of the kept period by kind: the few 'checker' and 'not-kept' rows without reading the 'search' ones.
+CREATE INDEX unmet_need_kind_idx ON unmet_need (kind, counted_on);
