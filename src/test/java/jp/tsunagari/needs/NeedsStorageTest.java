@@ -100,6 +100,22 @@ class NeedsStorageTest {
         assertThat(jdbc.queryForList("select item from unmet_need", String.class)).containsExactly("personal");
     }
 
+    /** Whatever is typed is stored without error, at most 100 characters, no NUL and no half character. */
+    @Test
+    void hostileTextsAreStoredSafely() {
+        Instance a = instance(1000);
+        List<String> typed = List.of("a\u0000b", "\uD800x", "\uFDFA".repeat(50), "'; drop table unmet_need; --",
+                "😀".repeat(60), "\u202Eevil", "a".repeat(10_000), "\uDC00", "ｱ\u3099".repeat(80));
+        typed.forEach(a.needs()::searchFoundNothing);
+        a.flush().flush();
+        List<String> stored = jdbc.queryForList("select item from unmet_need where kind = 'search'", String.class);
+        assertThat(stored).hasSize(typed.size() - 1).allSatisfy(text -> {
+            assertThat(text.length()).isBetween(1, QueryText.MAX_LENGTH);
+            assertThat(text).doesNotContain("\u0000").isEqualTo(QueryText.normalize(text));
+        });
+        assertThat(stored).contains("a b", "x", "'; drop table unmet_need; --", "😀".repeat(50));
+    }
+
     @Test
     void aDayKeepsItsLimitOfTextsTheMostSearchedFirst() {
         Instance a = instance(3);
