@@ -27,7 +27,7 @@ class DocumentationNamesTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Set<String> MODULES = Set.of("system", "place", "eligibility", "catalogue", "checker",
-            "search", "staff", "admin", "opendata", "synthetic", "linkcheck");
+            "search", "staff", "admin", "opendata", "synthetic", "linkcheck", "needs");
     private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]+)(?:#[^)]*)?\\)");
     private static final Pattern DECLARATION =

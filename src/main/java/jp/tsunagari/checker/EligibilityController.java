@@ -2,8 +2,10 @@ package jp.tsunagari.checker;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.SchoolType;
 import jp.tsunagari.eligibility.Verdict;
+import jp.tsunagari.needs.UnmetNeeds;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.search.DiscoveryFilters;
 import org.springframework.stereotype.Controller;
@@ -14,7 +16,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * {@code /eligibility}: 「あなたが使える施策」. A GET form (bookmarkable; nothing is stored or logged); once answered,
  * the page leads with the result — the answers in short with 「条件を変更」, the counts of 該当 / 要確認 / 非該当,
- * then the programs of one page, narrowed by category, region and prefecture.
+ * then the programs of one page, narrowed by category, region and prefecture. Answers with a hometown that find no
+ * 該当 program are counted by the hometown's prefecture ({@link UnmetNeeds}), once per answering: on the results as
+ * the form leads to them (no verdict's list, no filter), not on the pages and filters after.
  */
 @Controller
 class EligibilityController {
@@ -24,14 +28,16 @@ class EligibilityController {
     private final CheckerPage page;
     private final DiscoveryFilters filters;
     private final Places places;
+    private final UnmetNeeds needs;
 
     EligibilityController(ProfileReader reader, EligibilityResults results, CheckerPage page, DiscoveryFilters filters,
-                          Places places) {
+                          Places places, UnmetNeeds needs) {
         this.reader = reader;
         this.results = results;
         this.page = page;
         this.filters = filters;
         this.places = places;
+        this.needs = needs;
     }
 
     @GetMapping("/eligibility")
@@ -54,6 +60,7 @@ class EligibilityController {
             return "checker/eligibility";
         }
         EligibilityResults.Found found = this.results.find(read.profile(), query.filters(), query.slices(), locale);
+        countIfNoneEligible(read.profile(), query, found);
         model.addAttribute("problems", query.problems());
         model.addAttribute("query", query);
         model.addAttribute("links", new CheckerLinks(form, query));
@@ -68,5 +75,17 @@ class EligibilityController {
         model.addAttribute("pagination", query.verdict() == null ? null : listings.get(0).results());
         model.addAttribute("notEligible", found.total(Verdict.NOT_ELIGIBLE));
         return "checker/eligibility";
+    }
+
+    /**
+     * The hometown's prefecture (a municipality's code begins with it), when the answers give one and the results as
+     * the form leads to them — no verdict's list and no filter chosen — hold no 該当 (among the programs not ended).
+     */
+    private void countIfNoneEligible(Profile profile, CheckerQuery query, EligibilityResults.Found found) {
+        boolean unfiltered = query.verdict() == null && query.problems().isEmpty()
+                && query.filters().values().stream().allMatch(java.util.Set::isEmpty);
+        if (unfiltered && profile.hometown() != null && found.total(Verdict.ELIGIBLE) == 0) {
+            needs.checkerFoundNoEligible(profile.hometown().substring(0, 2));
+        }
     }
 }

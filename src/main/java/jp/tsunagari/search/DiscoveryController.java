@@ -1,13 +1,16 @@
 package jp.tsunagari.search;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.tsunagari.catalogue.ProgramCard;
 import jp.tsunagari.catalogue.ProgramCardLoader;
+import jp.tsunagari.needs.UnmetNeeds;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.TileMap;
+import jp.tsunagari.system.NotCached;
 import jp.tsunagari.system.ResultPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * {@code /programs}: one GET form — text, six facets with counts, sort, pages — with the results and a prefecture
  * tile map that respects the other filters. Invalid values answer 400 with an error summary; valid ones still apply.
+ * A search with text that finds nothing is counted ({@link UnmetNeeds}) and its answer is kept out of the page cache,
+ * so that each such search is counted.
  */
 @Controller
 class DiscoveryController {
@@ -26,13 +31,16 @@ class DiscoveryController {
     private final ProgramCardLoader cards;
     private final Facets facets;
     private final Places places;
+    private final UnmetNeeds needs;
 
-    DiscoveryController(DiscoveryFilters filters, ProgramSearch search, ProgramCardLoader cards, Facets facets, Places places) {
+    DiscoveryController(DiscoveryFilters filters, ProgramSearch search, ProgramCardLoader cards, Facets facets, Places places,
+                        UnmetNeeds needs) {
         this.filters = filters;
         this.search = search;
         this.cards = cards;
         this.facets = facets;
         this.places = places;
+        this.needs = needs;
     }
 
     /** A result card with the highlighted name and summary. */
@@ -40,14 +48,18 @@ class DiscoveryController {
     }
 
     @GetMapping("/programs")
-    String programs(@ModelAttribute("form") DiscoveryFilters.Form form, Model model, HttpServletResponse response,
-                    Locale locale) {
+    String programs(@ModelAttribute("form") DiscoveryFilters.Form form, Model model, HttpServletRequest request,
+                    HttpServletResponse response, Locale locale) {
         DiscoveryFilters.Parsed parsed = filters.parse(form);
         if (!parsed.problems().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         DiscoveryQuery query = parsed.query();
         ProgramSearch.Result result = search.search(query);
+        if (query.hasText() && result.total() == 0 && parsed.problems().isEmpty()) {
+            needs.searchFoundNothing(query.text());
+            NotCached.mark(request);
+        }
         List<Hit> hits = cards.of(result.ids()).stream().map(c -> new Hit(c, Highlights.of(c.name(), result.words()),
                 Highlights.of(c.row().summary(), result.words()))).toList();
         DiscoveryLinks links = new DiscoveryLinks(query);

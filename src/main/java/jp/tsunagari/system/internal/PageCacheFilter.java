@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.tsunagari.system.JapanTime;
+import jp.tsunagari.system.NotCached;
 import jp.tsunagari.system.PublicUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -30,7 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves public GET pages and API answers from the {@link PageCache} when it can, and stores them when it cannot.
  * Only for visitors without a session (staff see their own bar and get fresh pages), only status 200 without
- * cookies, never the language switch ({@code lang=}) nor the streamed downloads. The key is the public base URL,
+ * cookies and not marked {@link NotCached}, never the language switch ({@code lang=}) nor the streamed downloads. The key is the public base URL,
  * the language and the whole path with its query. Every such answer carries an ETag (304 when the browser's copy is
  * current), {@code Cache-Control: no-cache} (always revalidate: staff edits show at once) and
  * {@code Vary: Accept, Accept-Encoding, Cookie}; a browser that accepts gzip gets the stored body compressed once.
@@ -88,7 +89,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         if (wrapper.getStatus() != HttpServletResponse.SC_OK || !wrapper.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
-                || wrapper.getContentType() == null) {
+                || wrapper.getContentType() == null || NotCached.isMarked(request)) {
             wrapper.copyBodyToResponse();
             return;
         }
