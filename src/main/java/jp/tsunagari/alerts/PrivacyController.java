@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PrivacyController {
 
     static final List<String> SECTIONS = List.of("alerts", "purpose", "retention", "who", "deletion", "staff",
-            "throttle", "none", "contact");
+            "throttle", "none", "counts", "contact");
 
     @GetMapping("/privacy")
     String privacy(Model model) {
