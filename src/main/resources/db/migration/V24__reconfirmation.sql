@@ -9,14 +9,17 @@ UPDATE program SET assured_on = COALESCE(confirmed_on,
 -- The cycle's and the overview's reads: published programs by how long ago they were confirmed.
 CREATE INDEX program_assured_idx ON program (status, assured_on, id);
 
--- One row per program whose maintainers were asked 「内容に変更はありませんか」: when (asked_on), the reminder a month
--- later (reminded_on), the office told a month after that (escalated_on). due_since is the assured_on the request was
--- about: a row whose program was confirmed since (a newer assured_on) is over and removed. Deleting the program
--- removes its row.
+-- The re-confirmation queue: one row per program its maintainers are (to be) asked about — 要再確認 (its assured_on
+-- is 12 months old) or a link the link checker found broken twice in a row (broken_link). asked_on: when they were
+-- asked (null: flagged by the link check, to be asked at the cycle's next look); reminded_on: the reminder a month
+-- later; escalated_on: the office told a month after that. due_since is the assured_on the row was made for: a row
+-- whose program was confirmed since (a newer assured_on) is over and removed, as is a link row once its links work.
+-- Deleting the program removes its row.
 CREATE TABLE reconfirmation (
-    program_id    BIGINT  NOT NULL PRIMARY KEY REFERENCES program (id) ON DELETE CASCADE,
-    due_since     DATE    NOT NULL,
-    asked_on      DATE    NOT NULL,
+    program_id    BIGINT   NOT NULL PRIMARY KEY REFERENCES program (id) ON DELETE CASCADE,
+    due_since     DATE     NOT NULL,
+    broken_link   BOOLEAN  DEFAULT FALSE NOT NULL,
+    asked_on      DATE,
     reminded_on   DATE,
     escalated_on  DATE
 );

@@ -64,6 +64,7 @@ class ReconfirmationJob {
                 }
                 return page;
             }, Reconfirmations.Due::maintainers);
+            asks.addAll(take(stop, () -> reconfirmations.askFlaggedNext(today), Reconfirmations.Due::maintainers));
             Mails reminders = take(stop, () -> reconfirmations.remindNext(today), Reconfirmations.Due::maintainers);
             Mails escalations = take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
             asks.publish(ReconfirmationRequest.Step.ASK);
@@ -103,6 +104,17 @@ class ReconfirmationJob {
                     }
                     totals.merge(organization, 1, Integer::sum);
                 }
+            }
+
+            void addAll(Mails other) {
+                programs += other.programs;
+                other.listed.forEach((organization, list) -> list.forEach(d -> {
+                    List<Reconfirmations.Due> mine = listed.computeIfAbsent(organization, k -> new ArrayList<>());
+                    if (mine.size() < ReconfirmationRequest.LISTED) {
+                        mine.add(d);
+                    }
+                }));
+                other.totals.forEach((organization, n) -> totals.merge(organization, n, Integer::sum));
             }
 
             void publish(ReconfirmationRequest.Step step) {

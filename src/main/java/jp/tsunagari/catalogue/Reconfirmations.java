@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The re-confirmation cycle's rows ({@code reconfirmation}) and 「変更なしで確認」. A published program not confirmed
- * for 12 months ({@link Freshness}) is asked about once, reminded a month later, and handed to the office a month
+ * for 12 months ({@link Freshness}), or one whose link the link check found broken twice in a row, is asked about once, reminded a month later, and handed to the office a month
  * after that; each step is a column of its row, so a step is taken once even when the job runs again or on another
  * instance. Confirming (unchanged, or by publishing an edit) gives the program a newer {@code assured_on}, which ends
  * its row. Each step reads and marks at most {@value #PAGE} programs per call, in the order of an index.
@@ -28,8 +28,11 @@ public class Reconfirmations {
 
     static final int PAGE = 500;
 
-    /** A program at a step: its name, since when it is unconfirmed, and the organizations that maintain it. */
-    public record Due(long programId, String name, LocalDate since, Set<String> maintainers) {
+    /**
+     * A program at a step: its name, since when it is unconfirmed, whether the link check found a link of it broken
+     * (twice in a row), and the organizations that maintain it.
+     */
+    public record Due(long programId, String name, LocalDate since, boolean brokenLink, Set<String> maintainers) {
     }
 
     /** Where the asking step of one run has got to (programs are asked oldest first). */
@@ -46,6 +49,7 @@ public class Reconfirmations {
 
     private static final String COLUMNS = "p.id, p.name, p.assured_on, p.organizer_municipality_code,"
             + " p.organizer_prefecture_code";
+    private static final String ROW_COLUMNS = COLUMNS + ", r.broken_link";
 
     private final JdbcTemplate jdbc;
     private final Freshness freshness;
@@ -96,7 +100,7 @@ public class Reconfirmations {
 
     /** Asks about the next programs (after {@code after}) that are due and not yet asked: their rows are written. */
     public List<Due> askNext(LocalDate today, Cursor after) {
-        List<Due> due = read("select " + COLUMNS + " from program p where p.status = 'PUBLISHED' and p.assured_on <= ?"
+        List<Due> due = read("select " + COLUMNS + ", false from program p where p.status = 'PUBLISHED' and p.assured_on <= ?"
                 + " and (p.assured_on > ? or (p.assured_on = ? and p.id > ?))"
                 + " and not exists (select 1 from reconfirmation r where r.program_id = p.id)"
                 + " order by p.status, p.assured_on, p.id fetch first " + PAGE + " rows only",
@@ -108,9 +112,40 @@ public class Reconfirmations {
         return due;
     }
 
+    /** Asks about the next programs the link check put in the queue (a link broken twice in a row). */
+    public List<Due> askFlaggedNext(LocalDate today) {
+        List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
+                + " where r.asked_on is null order by r.program_id fetch first " + PAGE + " rows only");
+        mark("asked_on", today, due);
+        return due;
+    }
+
+    /**
+     * What the link check found for a published program: {@code brokenTwice}, a link that failed in two passes in a
+     * row, puts it in the queue (its maintainers are asked at the next look); {@code allWorking} takes it out again
+     * unless it is 要再確認 anyway.
+     */
+    public void linksChecked(long programId, boolean brokenTwice, boolean allWorking) {
+        if (brokenTwice) {
+            if (jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId) == 0) {
+                try {
+                    jdbc.update("insert into reconfirmation (program_id, due_since, broken_link) select id, assured_on,"
+                            + " true from program where id = ? and status = 'PUBLISHED'", programId);
+                } catch (org.springframework.dao.DuplicateKeyException meanwhile) {
+                    jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId);
+                }
+            }
+        } else if (allWorking) {
+            jdbc.update("delete from reconfirmation where program_id = ? and broken_link and exists (select 1 from"
+                    + " program p where p.id = reconfirmation.program_id and p.assured_on > ?)", programId,
+                    Date.valueOf(freshness.dueOnOrBefore(freshness.today())));
+            jdbc.update("update reconfirmation set broken_link = false where program_id = ? and broken_link", programId);
+        }
+    }
+
     /** Reminds about the next programs asked {@code remind-after} ago and still unconfirmed. */
     public List<Due> remindNext(LocalDate today) {
-        List<Due> due = read("select " + COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
+        List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
                 + " where r.reminded_on is null and r.asked_on <= ? order by r.asked_on, r.program_id"
                 + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
         mark("reminded_on", today, due);
@@ -119,7 +154,7 @@ public class Reconfirmations {
 
     /** Hands to the office the next programs reminded about {@code remind-after} ago and still unconfirmed. */
     public List<Due> escalateNext(LocalDate today) {
-        List<Due> due = read("select " + COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
+        List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
                 + " where r.escalated_on is null and r.reminded_on <= ? order by r.reminded_on, r.program_id"
                 + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
         mark("escalated_on", today, due);
@@ -132,10 +167,10 @@ public class Reconfirmations {
     }
 
     private List<Due> read(String sql, Object... args) {
-        record Row(long id, String name, LocalDate since, String municipality, String prefecture) {
+        record Row(long id, String name, LocalDate since, String municipality, String prefecture, boolean link) {
         }
         List<Row> rows = jdbc.query(sql, (rs, n) -> new Row(rs.getLong(1), rs.getString(2),
-                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5)), args);
+                rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getBoolean(6)), args);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -148,7 +183,7 @@ public class Reconfirmations {
             return statement;
         }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> examples
                 .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-        return rows.stream().map(r -> new Due(r.id(), r.name(), r.since(), maintainers.of(r.municipality(),
+        return rows.stream().map(r -> new Due(r.id(), r.name(), r.since(), r.link(), maintainers.of(r.municipality(),
                 r.prefecture(), examples.getOrDefault(r.id(), List.of())))).toList();
     }
 }

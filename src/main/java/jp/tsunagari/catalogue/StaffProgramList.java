@@ -43,8 +43,8 @@ public class StaffProgramList {
     }
 
     /**
-     * status: null for all, or PUBLISHED, DRAFT, "PENDING" (published with unpublished changes), "DUE" (要再確認:
-     * published and not confirmed for 12 months), "UNCONFIRMED" (15 months) or "OVERDUE" (asked, reminded and handed
+     * status: null for all, or PUBLISHED, DRAFT, "PENDING" (published with unpublished changes), "DUE" (the
+     * re-confirmation queue: published and not confirmed for 12 months, or a link broken twice in a row), "UNCONFIRMED" (15 months) or "OVERDUE" (asked, reminded and handed
      * to the office, still unconfirmed); organization:
      * null for every program (the office), or the code of the organization whose programs alone are listed (see
      * {@link Maintainers}).
@@ -55,7 +55,7 @@ public class StaffProgramList {
 
     public record Row(Long id, String name, String categoryNameJa, String prefectureNameJa, String municipalityNameJa,
                       PublicationStatus status, boolean pendingDraft, String updatedBy, Instant updatedAt,
-                      java.time.LocalDate assuredOn) {
+                      java.time.LocalDate assuredOn, boolean brokenLink) {
     }
 
     public ResultPage<Row> find(Query q) {
@@ -91,7 +91,8 @@ public class StaffProgramList {
         TypedQuery<Row> rows = em.createQuery("select new jp.tsunagari.catalogue.StaffProgramList$Row(p.id, p.name,"
                 + " c.nameJa, op.nameJa, om.nameJa, p.status,"
                 + " case when exists (select 1 from PendingDraft d where d.programId = p.id) then true else false end,"
-                + " p.updatedBy, p.updatedAt, p.assuredOn)" + from + where + " order by " + q.sort().orderBy, Row.class);
+                + " p.updatedBy, p.updatedAt, p.assuredOn, case when exists (select 1 from ReconfirmationRow r"
+                + " where r.programId = p.id and r.brokenLink = true) then true else false end)" + from + where + " order by " + q.sort().orderBy, Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult((q.page() - 1) * PAGE_SIZE);
         rows.setMaxResults(PAGE_SIZE);
@@ -117,7 +118,9 @@ public class StaffProgramList {
 
     private void cycle(String status, StringBuilder where, Map<String, Object> params) {
         java.time.LocalDate today = freshness.today();
-        where.append(" and p.status = :published and p.assuredOn <= :assured");
+        where.append(" and p.status = :published and (p.assuredOn <= :assured");
+        where.append("DUE".equals(status) ? " or exists (select 1 from ReconfirmationRow r where r.programId = p.id"
+                + " and r.brokenLink = true))" : ")");
         params.put("published", PublicationStatus.PUBLISHED);
         params.put("assured", "UNCONFIRMED".equals(status) ? freshness.noticeOnOrBefore(today)
                 : freshness.dueOnOrBefore(today));

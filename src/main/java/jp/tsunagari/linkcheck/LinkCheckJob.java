@@ -43,8 +43,12 @@ public class LinkCheckJob {
     private final Clock clock;
     private final ObjectProvider<SchedulerClient> scheduler;
 
+    private final jp.tsunagari.catalogue.Reconfirmations reconfirmations;
+
     LinkCheckJob(LinkCheckSettings settings, ProgramLinks programs, LinkCheckRows rows, LinkCheckProgress progress,
-                 Clock clock, ObjectProvider<SchedulerClient> scheduler) {
+                 Clock clock, ObjectProvider<SchedulerClient> scheduler,
+                 jp.tsunagari.catalogue.Reconfirmations reconfirmations) {
+        this.reconfirmations = reconfirmations;
         this.settings = settings;
         this.programs = programs;
         this.rows = rows;
@@ -95,7 +99,8 @@ public class LinkCheckJob {
         }
         long started = System.nanoTime();
         log.info("Link check: pass {}", resumeAfter.get() == 0 ? "started" : "resumed after program " + resumeAfter.get());
-        LinkCheckPass pass = new LinkCheckPass(programs, rows, new LinkProbe(settings), clock, settings.batchSize());
+        LinkCheckPass pass = new LinkCheckPass(programs, rows, new LinkProbe(settings), clock, settings.batchSize(),
+                reconfirmations::linksChecked);
         boolean finished = false;
         try {
             long last = pass.run(resumeAfter.get(), Long.MAX_VALUE, id -> recorded(id, shuttingDown));

@@ -34,8 +34,19 @@ final class LinkCheckPass {
         }
     };
     private int requested;
+    private final Checked checked;
 
-    LinkCheckPass(ProgramLinks programs, LinkCheckRows rows, LinkProbe probe, Clock clock, int pageSize) {
+    /**
+     * Told after each program: whether a link of it failed in this pass and the one before (same address), and
+     * whether all its links work — the re-confirmation queue's {@code catalogue.Reconfirmations#linksChecked}.
+     */
+    interface Checked {
+        void program(long programId, boolean brokenTwice, boolean allWorking);
+    }
+
+    LinkCheckPass(ProgramLinks programs, LinkCheckRows rows, LinkProbe probe, Clock clock, int pageSize,
+                  Checked checked) {
+        this.checked = checked;
         this.programs = programs;
         this.rows = rows;
         this.probe = probe;
@@ -76,6 +87,8 @@ final class LinkCheckPass {
     }
 
     private void check(ProgramLinks.Links program, Map<String, LinkCheckRows.Row> stored) throws InterruptedException {
+        boolean brokenTwice = false;
+        boolean allWorking = true;
         for (ProgramLinks.Kind kind : ProgramLinks.Kind.values()) {
             String url = program.urls().get(kind);
             LinkCheckRows.Row before = stored.get(key(program.programId(), kind));
@@ -93,10 +106,18 @@ final class LinkCheckPass {
                         && before.firstFailedAt() != null ? before.firstFailedAt() : now;
                 rows.store(new LinkCheckRows.Row(program.programId(), kind, url, result.outcome(), result.status(),
                         now, firstFailed));
+                allWorking &= !result.outcome().broken();
+                brokenTwice |= result.outcome().broken() && firstFailed != now;
             } catch (RuntimeException e) {
                 log.warn("Link check: could not store the result of program {} ({}): {}", program.programId(), kind,
                         e.toString());
             }
+        }
+        try {
+            checked.program(program.programId(), brokenTwice, allWorking);
+        } catch (RuntimeException e) {
+            log.warn("Link check: could not update the re-confirmation queue for program {}: {}", program.programId(),
+                    e.toString());
         }
     }
 

@@ -54,7 +54,8 @@ class ReconfirmationNotices {
                 .orElseGet(() -> messages.getMessage("mail.reconfirm.office", null, locale));
         StringBuilder list = new StringBuilder();
         for (Reconfirmations.Due d : r.programs()) {
-            list.append(messages.getMessage("mail.reconfirm.item", new Object[] {d.name(),
+            list.append(messages.getMessage(d.brokenLink() ? "mail.reconfirm.item.link" : "mail.reconfirm.item",
+                    new Object[] {d.name(),
                     JapanTime.format(d.since(), locale), urls.absolute("/admin/programs/" + d.programId() + "/edit")},
                     locale)).append('\n');
         }
@@ -64,7 +65,7 @@ class ReconfirmationNotices {
         }
         String status = r.step() == ReconfirmationRequest.Step.ESCALATE ? "OVERDUE" : "DUE";
         Object[] args = {r.total(), addressee, list.toString().stripTrailing(), urls.absolute("/admin?status=" + status),
-                freshness.settings().reconfirmAfter().toTotalMonths()};
+                freshness.settings().reconfirmAfter().toTotalMonths(), urls.absolute("/admin/links")};
         return messages.getMessage(key, args, locale);
     }
 }

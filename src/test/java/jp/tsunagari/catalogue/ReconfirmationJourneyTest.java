@@ -84,6 +84,8 @@ class ReconfirmationJourneyTest {
     StaffDirectory staff;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Reconfirmations reconfirmations;
 
     @BeforeEach
     void accounts() {
@@ -158,7 +160,7 @@ class ReconfirmationJourneyTest {
         String edit = page("/admin/programs/" + id + "/edit", SAPPORO_EDITOR);
         assertThat(edit).contains("要再確認: 12か月以上確認されていません").contains("変更なしで確認");
         assertThat(page("/admin?status=DUE", SAPPORO_EDITOR)).contains("さっぽろ再確認テスト便");
-        assertThat(page("/admin", SAPPORO_EDITOR)).contains("要再確認の施策 1件");
+        assertThat(page("/admin", SAPPORO_EDITOR)).contains("確認が必要な施策 1件");
 
         runOn("2028-02-10");
         assertThat(mailTo(TANTO)).hasSize(2);
@@ -225,6 +227,28 @@ class ReconfirmationJourneyTest {
                 + "\"assuredOn\":\"2027-01-10\"}");
         assertThat(page("/programs.csv?pref=01", null)).contains("長期間未確認");
         assertThat(page("/admin?status=UNCONFIRMED", REVIEWER)).contains("さっぽろ長期未確認テスト便");
+    }
+
+    /** A link the link check found broken twice in a row: the program joins the queue, its maintainers are asked. */
+    @Test
+    void aBrokenLinkJoinsTheQueue() throws Exception {
+        CLOCK.set(Instant.parse("2030-06-01T01:00:00Z"));
+        long id = editor.create(sapporoProgram("さっぽろリンク切れテスト便"), true, "test");
+        runOn("2030-06-01");
+        int before = mailTo(TANTO).size();
+
+        reconfirmations.linksChecked(id, true, false);
+        assertThat(page("/admin?status=DUE", SAPPORO_EDITOR)).contains("さっぽろリンク切れテスト便")
+                .contains("開けないリンクがあります");
+        runOn("2030-06-02");
+        List<MimeMessage> mails = mailTo(TANTO);
+        assertThat(mails).hasSize(before + 1);
+        assertThat(text(mails.get(mails.size() - 1))).contains("さっぽろリンク切れテスト便（開けないリンクがあります")
+                .contains("/admin/links");
+
+        reconfirmations.linksChecked(id, false, true);
+        assertThat(jdbc.queryForObject("select count(*) from reconfirmation where program_id = ?", Integer.class, id))
+                .as("its links work again, and it is not due").isZero();
     }
 
     /** The page once {@code ready} holds (the index takes up a new day by its own schedule, every 2 s). */

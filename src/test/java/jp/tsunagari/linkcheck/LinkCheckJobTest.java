@@ -51,6 +51,8 @@ class LinkCheckJobTest {
     @Autowired
     LinkCheckRows rows;
     @Autowired
+    jp.tsunagari.catalogue.Reconfirmations reconfirmations;
+    @Autowired
     LinkCheckProgress progress;
 
     final ProgramLinks programs = mock(ProgramLinks.class);
@@ -96,7 +98,8 @@ class LinkCheckJobTest {
                 Duration.ofSeconds(2), requestTimeout, Duration.ZERO, 5, 100, true,
                 LinkCheckSettings.DEFAULT_USER_AGENT);
         return new LinkCheckJob(settings, programs, rows, progress, Clock.systemUTC(),
-                new StaticListableBeanFactory(Map.of("schedulerClient", client)).getBeanProvider(SchedulerClient.class));
+                new StaticListableBeanFactory(Map.of("schedulerClient", client)).getBeanProvider(SchedulerClient.class),
+                reconfirmations);
     }
 
     /** Two programs; the pass resumed after the first gets the second. */

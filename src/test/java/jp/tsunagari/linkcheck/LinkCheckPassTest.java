@@ -36,6 +36,8 @@ class LinkCheckPassTest {
     LinkCheckRows rows;
     @Autowired
     LinkCheckProgress progress;
+    @Autowired
+    jp.tsunagari.catalogue.Reconfirmations reconfirmations;
 
     LocalSite site;
     final List<Long> ids = new ArrayList<>();
@@ -67,7 +69,8 @@ class LinkCheckPassTest {
     LinkCheckPass pass(Instant now) {
         LinkProbe probe = new LinkProbe(LinkCheckSettings.of(Duration.ofSeconds(2), Duration.ofMillis(500),
                 Duration.ZERO, true));
-        return new LinkCheckPass(programs, rows, probe, Clock.fixed(now, ZoneOffset.UTC), 2);
+        return new LinkCheckPass(programs, rows, probe, Clock.fixed(now, ZoneOffset.UTC), 2, (id, twice, working) -> {
+        });
     }
 
     Map<ProgramLinks.Kind, LinkCheckRows.Row> stored(long id) {
@@ -112,6 +115,39 @@ class LinkCheckPassTest {
         assertThat(again.get(ProgramLinks.Kind.APPLY).checkedAt()).isEqualTo(tuesday);
         assertThat(again.get(ProgramLinks.Kind.APPLY).firstFailedAt()).isEqualTo(monday);
         assertThat(again).doesNotContainKey(ProgramLinks.Kind.CONTACT);
+    }
+
+    /**
+     * A published program whose link fails in two passes in a row joins the re-confirmation queue (its maintainers
+     * are asked at the cycle's next look); once its links work again, it leaves the queue.
+     */
+    @Test
+    void aLinkBrokenTwiceInARowPutsTheProgramInTheReconfirmationQueue() throws Exception {
+        long id = program(site.url("/ok?queue"), site.url("/missing"), null);
+        jdbc.update("update program set status = 'PUBLISHED' where id = ?", id);
+        Instant monday = Instant.parse("2026-12-07T00:00:00Z");
+        queuePass(monday).run(id - 1, id, x -> true);
+        assertThat(queued(id)).as("broken once: maybe a passing fault").isEmpty();
+
+        queuePass(monday.plus(Duration.ofDays(1))).run(id - 1, id, x -> true);
+        assertThat(queued(id)).containsExactly("true/null");
+
+        jdbc.update("update program set apply_url = ? where id = ?", site.url("/ok?fixed"), id);
+        queuePass(monday.plus(Duration.ofDays(2))).run(id - 1, id, x -> true);
+        assertThat(queued(id)).as("its links work again").isEmpty();
+    }
+
+    LinkCheckPass queuePass(Instant now) {
+        LinkProbe probe = new LinkProbe(LinkCheckSettings.of(Duration.ofSeconds(2), Duration.ofMillis(500),
+                Duration.ZERO, true));
+        return new LinkCheckPass(programs, rows, probe, Clock.fixed(now, ZoneOffset.UTC), 2,
+                reconfirmations::linksChecked);
+    }
+
+    /** The program's row in the queue as "broken_link/asked_on", if it has one. */
+    List<String> queued(long id) {
+        return jdbc.query("select broken_link, asked_on from reconfirmation where program_id = ?",
+                (rs, n) -> rs.getBoolean(1) + "/" + rs.getString(2), id);
     }
 
     @Test

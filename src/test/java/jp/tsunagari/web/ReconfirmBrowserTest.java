@@ -36,13 +36,13 @@ class ReconfirmBrowserTest extends BrowserTest {
         clickAndWait(By.cssSelector("main button[type=submit]"));
         waitForUrl("/admin");
         WebElement due = browser.findElement(By.cssSelector("section[aria-labelledby=due-title]"));
-        assertThat(due.getText()).contains("要再確認の施策 15件").contains("2025年3月4日から確認されていません");
+        assertThat(due.getText()).contains("確認が必要な施策 15件").contains("2025年3月4日から確認されていません");
         accessible("admin home with programs due");
         Browser.phone();
         accessible("admin home with programs due, 375 px");
         Browser.desktop();
 
-        clickAndWait(By.linkText("要再確認の施策をすべて見る（15件）"));
+        clickAndWait(By.linkText("確認が必要な施策をすべて見る（15件）"));
         assertThat(browser.findElement(By.id("main")).getText()).contains("15件の施策");
         accessible("programs due");
         clickAndWait(By.linkText("もりおかエール便"));

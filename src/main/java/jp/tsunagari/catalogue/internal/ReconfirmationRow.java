@@ -8,7 +8,7 @@ import java.time.LocalDate;
 
 /**
  * A program's step in the re-confirmation cycle (written with SQL by {@code catalogue.Reconfirmations}); mapped only so
- * that the staff list can filter by it (回答なし: reminded and handed to the office).
+ * that the staff list can filter by it (links broken; 回答なし: reminded and handed to the office).
  */
 @Entity
 @Table(name = "reconfirmation")
@@ -20,6 +20,9 @@ public class ReconfirmationRow {
 
     @Column(name = "due_since")
     private LocalDate dueSince;
+
+    @Column(name = "broken_link")
+    private boolean brokenLink;
 
     @Column(name = "escalated_on")
     private LocalDate escalatedOn;
