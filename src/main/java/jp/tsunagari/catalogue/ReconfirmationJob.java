@@ -54,6 +54,7 @@ class ReconfirmationJob {
 
         /** Takes every step due on {@code today}; stops between two pages when {@code stop} says so. */
         void run(LocalDate today, BooleanSupplier stop) {
+            long started = System.nanoTime();
             reconfirmations.dropOutdated();
             Reconfirmations.Cursor[] cursor = {Reconfirmations.Cursor.START};
             Mails asks = take(stop, () -> {
@@ -71,8 +72,9 @@ class ReconfirmationJob {
             reminders.publish(ReconfirmationRequest.Step.REMIND);
             escalations.publish(ReconfirmationRequest.Step.ESCALATE);
             if (asks.programs + reminders.programs + escalations.programs > 0) {
-                log.info("Re-confirmation: {} programs asked about, {} reminded, {} handed to the office",
-                        asks.programs, reminders.programs, escalations.programs);
+                log.info("Re-confirmation: {} programs asked about, {} reminded, {} handed to the office ({} ms)",
+                        asks.programs, reminders.programs, escalations.programs,
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
 
