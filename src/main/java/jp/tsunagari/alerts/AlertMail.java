@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -41,11 +40,10 @@ class AlertMail {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final PublicUrls urls;
-    private final Environment environment;
     private final String from;
 
     AlertMail(MailServer server, LinkKeys links, AlertText text, ITemplateEngine templates,
-              MessageSource messages, PublicUrls urls, Environment environment,
+              MessageSource messages, PublicUrls urls,
               @Value("${catalogue.mail.from:no-reply@tsunagari.invalid}") String from) {
         this.server = server;
         this.links = links;
@@ -53,7 +51,6 @@ class AlertMail {
         this.templates = templates;
         this.messages = messages;
         this.urls = urls;
-        this.environment = environment;
         this.from = from;
     }
 
@@ -109,12 +106,7 @@ class AlertMail {
 
     /** An absolute link: the configured base URL, the current request's, or (a job without either) this instance. */
     String absolute(String path) {
-        try {
-            return urls.absolute(path);
-        } catch (IllegalStateException noRequest) {
-            return "http://localhost:" + environment.getProperty("local.server.port",
-                    environment.getProperty("server.port", "8080")) + path;
-        }
+        return urls.absoluteAnywhere(path);
     }
 
     private boolean trySend(SubscriptionRows.Row row, Content c, boolean unsubscribe) {

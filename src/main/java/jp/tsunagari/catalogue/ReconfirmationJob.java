@@ -119,9 +119,16 @@ class ReconfirmationJob {
                 other.totals.forEach((organization, n) -> totals.merge(organization, n, Integer::sum));
             }
 
+            /** One event per organization; one that fails (its mail) does not keep the others' from going. */
             void publish(ReconfirmationRequest.Step step) {
-                listed.forEach((organization, list) -> events.publishEvent(
-                        new ReconfirmationRequest(step, organization, List.copyOf(list), totals.get(organization))));
+                listed.forEach((organization, list) -> {
+                    try {
+                        events.publishEvent(new ReconfirmationRequest(step, organization, List.copyOf(list),
+                                totals.get(organization)));
+                    } catch (RuntimeException e) {
+                        log.warn("Re-confirmation: the {} mail to {} failed: {}", step, organization, e.toString());
+                    }
+                });
             }
         }
     }

@@ -56,7 +56,7 @@ class ReconfirmationNotices {
         for (Reconfirmations.Due d : r.programs()) {
             list.append(messages.getMessage(d.brokenLink() ? "mail.reconfirm.item.link" : "mail.reconfirm.item",
                     new Object[] {d.name(),
-                    JapanTime.format(d.since(), locale), urls.absolute("/admin/programs/" + d.programId() + "/edit")},
+                    JapanTime.format(d.since(), locale), urls.absoluteAnywhere("/admin/programs/" + d.programId() + "/edit")},
                     locale)).append('\n');
         }
         if (r.total() > r.programs().size()) {
@@ -64,8 +64,8 @@ class ReconfirmationNotices {
                     locale)).append('\n');
         }
         String status = r.step() == ReconfirmationRequest.Step.ESCALATE ? "OVERDUE" : "DUE";
-        Object[] args = {r.total(), addressee, list.toString().stripTrailing(), urls.absolute("/admin?status=" + status),
-                freshness.settings().reconfirmAfter().toTotalMonths(), urls.absolute("/admin/links")};
+        Object[] args = {r.total(), addressee, list.toString().stripTrailing(), urls.absoluteAnywhere("/admin?status=" + status),
+                freshness.settings().reconfirmAfter().toTotalMonths(), urls.absoluteAnywhere("/admin/links")};
         return messages.getMessage(key, args, locale);
     }
 }

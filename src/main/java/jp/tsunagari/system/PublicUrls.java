@@ -15,9 +15,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class PublicUrls {
 
     private final String configured;
+    private final org.springframework.core.env.Environment environment;
 
-    PublicUrls(@Value("${catalogue.base-url:}") String baseUrl) {
+    @org.springframework.beans.factory.annotation.Autowired
+    PublicUrls(@Value("${catalogue.base-url:}") String baseUrl, org.springframework.core.env.Environment environment) {
         this.configured = normalise(baseUrl);
+        this.environment = environment;
+    }
+
+    PublicUrls(String baseUrl) {
+        this(baseUrl, null);
     }
 
     /** The base without a trailing slash: {@code https://example.jp}. */
@@ -32,6 +39,21 @@ public class PublicUrls {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
         return base() + path;
+    }
+
+    /**
+     * For mail a background job sends: {@link #absolute}, or — with neither {@code catalogue.base-url} nor a current
+     * request — this instance's own address ({@code http://localhost:} its port), which only works on the server
+     * itself: set {@code CATALOGUE_BASE_URL} in production (docs/operations.md).
+     */
+    public String absoluteAnywhere(String path) {
+        try {
+            return absolute(path);
+        } catch (IllegalStateException noRequest) {
+            String port = environment == null ? "8080" : environment.getProperty("local.server.port",
+                    environment.getProperty("server.port", "8080"));
+            return "http://localhost:" + port + path;
+        }
     }
 
     private static String normalise(String baseUrl) {

@@ -105,10 +105,18 @@ class ReconfirmationJourneyTest {
                 c.application(), c.schedule());
     }
 
-    /** Sets the clock to 10:00 in Japan on {@code day} and runs the cycle's job once, as its task would. */
-    void runOn(String day) {
+    /**
+     * Sets the clock to 10:00 in Japan on {@code day} and runs the cycle's job once, as its task would: on a thread of
+     * its own, outside any request (the mails' links cannot come from a request there).
+     */
+    void runOn(String day) throws Exception {
         CLOCK.set(Instant.parse(day + "T01:00:00Z"));
-        cycle.run(LocalDate.parse(day), () -> false);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread job = new Thread(() -> cycle.run(LocalDate.parse(day), () -> false));
+        job.setUncaughtExceptionHandler((t, e) -> failed.set(e));
+        job.start();
+        job.join();
+        assertThat(failed.get()).isNull();
     }
 
     List<MimeMessage> mailTo(String address) {
