@@ -46,6 +46,9 @@ class ProgramControllerTest {
     @MockitoBean
     Maintainers maintainers;
 
+    @MockitoBean
+    Freshness freshness;
+
     @Test
     void unknownIdIsA404PageWithoutExceptionText() throws Exception {
         when(details.published(anyLong())).thenReturn(Optional.empty());
