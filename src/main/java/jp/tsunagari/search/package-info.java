@@ -1,7 +1,7 @@
 /**
  * The Lucene index and the list pages ({@code /programs}). Its face: {@link jp.tsunagari.search.Discovery} (filtered,
- * ranked pages with facet counts), {@link jp.tsunagari.search.DiscoveryFilters}, {@link jp.tsunagari.search.EligibilityLookup}
- * and the URL {@link jp.tsunagari.search.Codes}. Everything else (index, analyzers, facets, caches) is package-private;
+ * ranked pages with facet counts), {@link jp.tsunagari.search.DiscoveryFilters}, {@link jp.tsunagari.search.EligibilityLookup},
+ * {@link jp.tsunagari.search.Coverage} (the staff overview's counts) and the URL {@link jp.tsunagari.search.Codes}. Everything else (index, analyzers, facets, caches) is package-private;
  * it learns of changes from {@code ChangeMarker.CatalogueChanged} events.
  */
 @ApplicationModule(allowedDependencies = {"catalogue", "eligibility", "place", "system"})
