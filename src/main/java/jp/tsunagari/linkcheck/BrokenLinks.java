@@ -34,6 +34,16 @@ public class BrokenLinks {
         return scope.office() ? rows.countBroken() : rows.countBroken(staffList.idsMaintainedBy(scope.organizationCode()));
     }
 
+    /** The programs with a broken link that this person may see, in id order. */
+    public List<Long> programIds(StaffScope scope) {
+        List<Long> all = rows.brokenProgramIds();
+        if (scope.office() || all.isEmpty()) {
+            return all;
+        }
+        java.util.Set<Long> own = new java.util.HashSet<>(staffList.idsMaintainedBy(scope.organizationCode()));
+        return all.stream().filter(own::contains).toList();
+    }
+
     /** Page {@code page} (from 1) of the broken links this person may see, by program id and kind of address. */
     public ResultPage<BrokenLink> page(StaffScope scope, int page) {
         int offset = (Math.max(1, page) - 1) * PAGE_SIZE;
