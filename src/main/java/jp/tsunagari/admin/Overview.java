@@ -1,9 +1,12 @@
 package jp.tsunagari.admin;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import jp.tsunagari.catalogue.CategoryEditor;
 import jp.tsunagari.catalogue.FollowUpCounts;
+import jp.tsunagari.catalogue.StaffProgramList;
 import jp.tsunagari.linkcheck.BrokenLinks;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.search.Coverage;
@@ -15,8 +18,9 @@ import org.springframework.stereotype.Service;
  * organization editor's over the programs its organization maintains. Coverage comes from the search index
  * ({@link Coverage}: one pass over the published programs' facet values), the municipalities without a program from
  * its maintainer terms and the place tables kept in memory, the rest from a fixed number of SQL statements
- * ({@link FollowUpCounts}, and the broken links' program ids): nothing grows with the catalogue but the index pass and
- * the statements' index ranges.
+ * ({@link FollowUpCounts}; the broken links' program ids; an organization's program ids,
+ * {@link StaffProgramList#idsMaintainedBy}): nothing grows with the catalogue but the index pass and the statements'
+ * index ranges.
  */
 @Service
 class Overview {
@@ -29,9 +33,11 @@ class Overview {
     private final BrokenLinks brokenLinks;
     private final CategoryEditor categories;
     private final Places places;
+    private final StaffProgramList staffList;
 
     Overview(Coverage coverage, FollowUpCounts counts, BrokenLinks brokenLinks, CategoryEditor categories,
-             Places places) {
+             Places places, StaffProgramList staffList) {
+        this.staffList = staffList;
         this.coverage = coverage;
         this.counts = counts;
         this.brokenLinks = brokenLinks;
@@ -58,10 +64,14 @@ class Overview {
     }
 
     FollowUp followUp(StaffScope scope) {
-        String organization = organization(scope);
-        FollowUpCounts.Bands bands = counts.bands(organization);
-        List<Long> broken = brokenLinks.programIds(scope);
-        return FollowUp.of(bands, counts.overdue(organization), counts.attention(bands, broken), broken.size(),
-                counts.reviews(organization));
+        List<Long> own = scope.office() ? null : staffList.idsMaintainedBy(organization(scope));
+        FollowUpCounts.Bands bands = counts.bands(own);
+        List<Long> broken = brokenLinks.programIds();
+        if (own != null) {
+            Set<Long> ids = new HashSet<>(own);
+            broken = broken.stream().filter(ids::contains).toList();
+        }
+        return FollowUp.of(bands, counts.overdue(own), counts.attention(bands, broken), broken.size(),
+                counts.reviews(organization(scope)));
     }
 }

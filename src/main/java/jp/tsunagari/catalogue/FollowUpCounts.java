@@ -2,6 +2,7 @@ package jp.tsunagari.catalogue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,20 +10,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import jp.tsunagari.place.LgCode;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the office's overview counts about keeping programs true, for every program ({@code organization} null) or
- * for those one organization maintains (the rule of {@link StaffProgramList}'s organization filter): published
- * programs by the age of their 最終確認日 ({@code assured_on}, bands at 6 months and at {@link Freshness}'s 12 and 15),
- * those whose maintainers were asked, reminded and are still silent, and reviews waiting by age. Each figure is one
- * SQL statement on an index: the published programs' range of {@code program_assured_idx (status, assured_on, id)}
- * (the index holds every column read, so no row is visited), the {@code reconfirmation} rows (one per program asked)
- * and the {@code program_review} rows (one per program in review).
+ * What the office's overview counts about keeping programs true, for every program or for one organization's (its
+ * program ids, from {@link StaffProgramList#idsMaintainedBy}): published programs by the age of their 最終確認日
+ * ({@code assured_on}, bands at 6 months and at {@link Freshness}'s 12 and 15), those whose maintainers were asked,
+ * reminded and are still silent, programs needing attention, and reviews waiting by age. Each figure is one SQL
+ * statement on an index: the published range of {@code program_assured_idx (status, assured_on, id)} (it holds every
+ * column read, so no row is read), the {@code reconfirmation} rows (one per program asked), the programs with a broken
+ * link by primary key, and the {@code program_review} rows (one per program in review).
  */
 @Service
 @Transactional(readOnly = true)
@@ -33,6 +37,8 @@ public class FollowUpCounts {
     /** Reviews waiting under a week, under 30 days, or longer. */
     public static final Duration REVIEW_WEEK = Duration.ofDays(7);
     public static final Duration REVIEW_MONTH = Duration.ofDays(30);
+    /** Up to this many programs of an organization are read by their primary key. */
+    static final int BY_KEY = 500;
 
     /**
      * Published programs by 最終確認日 on {@code today}: after {@code recentAfter} (under 6 months); after
@@ -70,32 +76,61 @@ public class FollowUpCounts {
         this.clock = clock;
     }
 
-    /** Published programs by the age of their 最終確認日, today in Japan. */
-    public Bands bands(String organization) {
+    /**
+     * Published programs by the age of their 最終確認日, today in Japan: of every program ({@code own} null: one
+     * aggregate over the published range of {@code program_assured_idx}, no row read), or of those in {@code own}
+     * (an organization's program ids, drafts included): a few by their primary key, more than {@value #BY_KEY} by one
+     * pass over the same index range, counted here (reading that many rows would cost more).
+     */
+    public Bands bands(Collection<Long> own) {
         LocalDate today = freshness.today();
         LocalDate recent = today.minus(RECENT);
         LocalDate due = freshness.dueOnOrBefore(today);
         LocalDate notice = freshness.noticeOnOrBefore(today);
-        List<Object> args = new ArrayList<>(List.of(recent, due, notice));
-        String sql = "select count(*), coalesce(sum(case when p.assured_on > ? then 1 else 0 end), 0),"
-                + " coalesce(sum(case when p.assured_on > ? then 1 else 0 end), 0),"
-                + " coalesce(sum(case when p.assured_on > ? then 1 else 0 end), 0)"
-                + " from program p where p.status = 'PUBLISHED'" + scope(organization, "p.id", args);
-        return jdbc.queryForObject(sql, (rs, n) -> {
-            long all = rs.getLong(1);
-            long afterRecent = rs.getLong(2);
-            long afterDue = rs.getLong(3);
-            long afterNotice = rs.getLong(4);
-            return new Bands(today, recent, due, notice, afterRecent, afterDue - afterRecent, afterNotice - afterDue,
-                    all - afterNotice);
-        }, args.toArray());
+        long[] n = new long[4];
+        if (own == null) {
+            jdbc.query("select count(*), coalesce(sum(case when assured_on > ? then 1 else 0 end), 0),"
+                    + " coalesce(sum(case when assured_on > ? then 1 else 0 end), 0),"
+                    + " coalesce(sum(case when assured_on > ? then 1 else 0 end), 0)"
+                    + " from program where status = 'PUBLISHED'", (ResultSet rs) -> {
+                n[3] = rs.getLong(1) - rs.getLong(4);
+                n[2] = rs.getLong(4) - rs.getLong(3);
+                n[1] = rs.getLong(3) - rs.getLong(2);
+                n[0] = rs.getLong(2);
+            }, recent, due, notice);
+        } else {
+            RowCallbackHandler count = rs -> {
+                LocalDate day = rs.getObject(2, LocalDate.class);
+                n[day.isAfter(recent) ? 0 : day.isAfter(due) ? 1 : day.isAfter(notice) ? 2 : 3]++;
+            };
+            if (own.size() <= BY_KEY) {
+                withIds("select id, assured_on from program where status = 'PUBLISHED' and id = any (?)", own, count);
+            } else {
+                Set<Long> ids = new HashSet<>(own);
+                jdbc.query("select id, assured_on from program where status = 'PUBLISHED'", rs -> {
+                    if (ids.contains(rs.getLong(1))) {
+                        count.processRow(rs);
+                    }
+                });
+            }
+        }
+        return new Bands(today, recent, due, notice, n[0], n[1], n[2], n[3]);
     }
 
-    /** Programs whose maintainers were asked, reminded, and the office told (escalated), still not confirmed. */
-    public long overdue(String organization) {
-        List<Object> args = new ArrayList<>();
-        return count("select count(*) from reconfirmation r where r.escalated_on is not null"
-                + scope(organization, "r.program_id", args), args);
+    /**
+     * Programs whose maintainers were asked, reminded, and the office told ({@code escalated_on} set), still not
+     * confirmed (a confirmation removes the request): of every program, or of those in {@code own}. One statement over
+     * the requests, which are narrow rows.
+     */
+    public long overdue(Collection<Long> own) {
+        if (own == null) {
+            Long n = jdbc.queryForObject("select count(*) from reconfirmation where escalated_on is not null",
+                    Long.class);
+            return n == null ? 0 : n;
+        }
+        Set<Long> ids = new HashSet<>(own);
+        return jdbc.queryForList("select program_id from reconfirmation where escalated_on is not null", Long.class)
+                .stream().filter(ids::contains).count();
     }
 
     /**
@@ -139,29 +174,12 @@ public class FollowUpCounts {
                 rs.getLong(3), rs.getLong(4)), args.toArray());
     }
 
-    private long count(String sql, List<Object> args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args.toArray());
-        return n == null ? 0 : n;
-    }
-
-    /**
-     * " and {column} in (…)": the programs {@code organization} maintains, as {@link StaffProgramList} lists them — a
-     * municipality's: those it organizes; a prefecture's (its own 6-digit code): those it organizes without a
-     * municipality, and those with an example group in it. Empty for the office (null).
-     */
-    static String scope(String organization, String column, List<Object> args) {
-        if (organization == null) {
-            return "";
-        }
-        String prefecture = LgCode.prefectureOf(organization);
-        if (prefecture == null) {
-            args.add(organization);
-            return " and " + column + " in (select id from program where organizer_municipality_code = ?)";
-        }
-        args.add(prefecture);
-        args.add(prefecture);
-        return " and " + column + " in (select id from program where organizer_prefecture_code = ?"
-                + " and organizer_municipality_code is null"
-                + " union select program_id from example_group where prefecture_code = ?)";
+    private void withIds(String sql, Collection<Long> ids, RowCallbackHandler each) {
+        Long[] array = ids.toArray(Long[]::new);
+        jdbc.query((Connection c) -> {
+            PreparedStatement s = c.prepareStatement(sql);
+            s.setArray(1, c.createArrayOf("BIGINT", array));
+            return s;
+        }, each);
     }
 }
