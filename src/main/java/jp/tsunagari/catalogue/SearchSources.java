@@ -157,10 +157,25 @@ public class SearchSources {
         Long reach = p.metrics().stream().map(ReachMetric::value).max(Long::compare).orElse(null);
         Integer start = p.start() == null ? null : p.start().getYear() * 100 + p.start().getMonthValue();
         return new SearchSource(p.id(), p.name(), p.nameKana(), p.category().code(), prefectures, regions,
-                p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
+                maintainers(p), p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
                 List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt(),
                 new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p)),
                         Set.copyOf(p.audiences())), p.assuredOn().plus(noticeAfter));
+    }
+
+    /**
+     * The organizations that maintain the program, by the rule of {@link Maintainers#of}: its organizing municipality,
+     * else its organizing prefecture, and each example group's prefecture (prefectures by their own 6-digit code).
+     */
+    private static Set<String> maintainers(Program p) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (p.organizerMunicipality() != null) {
+            codes.add(p.organizerMunicipality().lgCode());
+        } else if (p.organizerPrefecture() != null) {
+            codes.add(p.organizerPrefecture().lgCode());
+        }
+        p.examples().forEach(e -> codes.add(e.prefecture().lgCode()));
+        return codes;
     }
 
     private static void addPlace(Prefecture pref, Set<String> prefectures, Set<String> regions, List<String> names) {

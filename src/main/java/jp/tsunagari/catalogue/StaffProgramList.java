@@ -101,19 +101,27 @@ public class StaffProgramList {
 
     /**
      * The ids of every program (drafts included) that {@code organization} maintains, by the same rule as the list:
-     * for pages that filter other data by the programs an organization editor may see (e.g. broken links).
+     * for pages that filter other data by the programs an organization editor may see (e.g. broken links, the
+     * overview). Plain SQL on the indexes: a municipality's programs from {@code program_organizer_muni_idx}; a
+     * prefecture's from {@code program_organizer_pref_idx} (its own programs) and {@code example_group_prefecture_idx}.
+     * (The list's JPA condition, joined to the places, read every program: 0.7–1.3 s at 100,000.)
      */
+    @SuppressWarnings("unchecked")
     public List<Long> idsMaintainedBy(String organization) {
         if (organization == null) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        maintainedBy(organization, where, params);
-        TypedQuery<Long> ids = em.createQuery("select p.id from Program p left join p.organizerPrefecture op"
-                + " left join p.organizerMunicipality om" + where + " order by p.id", Long.class);
-        params.forEach(ids::setParameter);
-        return ids.getResultList();
+        String prefecture = LgCode.prefectureOf(organization);
+        // coalesce(…) = '' rather than "is null": H2 would otherwise read every program without a municipality
+        // through program_organizer_muni_idx instead of the prefecture's through program_organizer_pref_idx.
+        jakarta.persistence.Query ids = prefecture == null
+                ? em.createNativeQuery("select id from program where organizer_municipality_code = ?1 order by id")
+                        .setParameter(1, organization)
+                : em.createNativeQuery("select id from program where organizer_prefecture_code = ?1"
+                                + " and coalesce(organizer_municipality_code, '') = ''"
+                                + " union select program_id from example_group where prefecture_code = ?1 order by 1")
+                        .setParameter(1, prefecture);
+        return ((List<Number>) ids.getResultList()).stream().map(Number::longValue).toList();
     }
 
     private void cycle(String status, StringBuilder where, Map<String, Object> params) {

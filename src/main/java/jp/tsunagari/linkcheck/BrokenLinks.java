@@ -34,6 +34,11 @@ public class BrokenLinks {
         return scope.office() ? rows.countBroken() : rows.countBroken(staffList.idsMaintainedBy(scope.organizationCode()));
     }
 
+    /** The programs with a broken link, of every organization, in id order (one statement). */
+    public List<Long> programIds() {
+        return rows.brokenProgramIds();
+    }
+
     /** Page {@code page} (from 1) of the broken links this person may see, by program id and kind of address. */
     public ResultPage<BrokenLink> page(StaffScope scope, int page) {
         int offset = (Math.max(1, page) - 1) * PAGE_SIZE;

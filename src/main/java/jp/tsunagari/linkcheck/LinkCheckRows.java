@@ -80,6 +80,12 @@ class LinkCheckRows {
         return count == null ? 0 : count;
     }
 
+    /** The programs with at least one broken link, in id order. */
+    List<Long> brokenProgramIds() {
+        return jdbc.queryForList("select distinct program_id from link_check where " + BROKEN + " order by program_id",
+                Long.class);
+    }
+
     /** One page of broken links of the given programs. */
     List<Row> broken(Collection<Long> programIds, int offset, int limit) {
         return withIds(COLUMNS + " where " + BROKEN + " and program_id = any (?)" + ORDER + " limit ? offset ?",

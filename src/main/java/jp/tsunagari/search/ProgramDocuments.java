@@ -41,11 +41,17 @@ final class ProgramDocuments {
     static final String PAGE = "page";
     static final String PAGE_AUDIENCES = "page_audiences";
     /**
+     * The organizations that maintain the program (6-digit codes: {@link jp.tsunagari.catalogue.Maintainers}), one
+     * term each, neither stored nor a doc value: what an organization editor's overview counts ({@link Coverage}).
+     */
+    static final String MAINTAINER = "maintainer";
+    /**
      * The version of what a document holds and how it is analysed: raise it with any change to the fields, their
      * analysers or {@link EligibilityFields}, so an index kept on disk from an earlier version is built anew.
      * 4: Lucene 10 (its Kuromoji may cut words otherwise than 9.12's did: an index of 9.12 is not reused).
      * 5: each document stores its program's page (content as JSON, with the version). 6: and its audience tags.
-     * 7: the confirmed dimension.
+     * 7: the confirmed dimension, and each program's maintaining organizations as terms ({@link #MAINTAINER}; an
+     * index of 6 has neither, so an organization editor's overview would count nothing on it).
      */
     static final int MAPPING = 7;
     static final List<String> DIMENSIONS = List.of("category", "region", "pref", "audience", "channel", "status",
@@ -76,6 +82,7 @@ final class ProgramDocuments {
         facet(d, "category", s.categoryCode());
         s.regionCodes().forEach(r -> facet(d, "region", r));
         s.prefectureCodes().forEach(p -> facet(d, "pref", p));
+        s.maintainers().forEach(m -> d.add(new StringField(MAINTAINER, m, Field.Store.NO)));
         s.audiences().forEach(a -> facet(d, "audience", a.code()));
         facet(d, "channel", Codes.channel(s.channel()));
         Acceptance acceptance = s.acceptance(today);

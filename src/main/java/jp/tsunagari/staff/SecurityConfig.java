@@ -129,7 +129,8 @@ class SecurityConfig {
     static final String[] OFFICE_ONLY = {"/admin/programs/*/publish", "/admin/programs/*/unpublish",
             "/admin/programs/*/history/*/restore", "/admin/reviews", "/admin/reviews/**", "/admin/categories",
             "/admin/categories/**", "/admin/places", "/admin/places/**", "/admin/export", "/admin/import",
-            "/admin/import/**", "/admin/links/check", "/admin/alerts"};
+            "/admin/import/**", "/admin/links/check", "/admin/alerts", "/admin/overview/regions.csv",
+            "/admin/overview/municipalities.csv"};
 
     /** Signs in by the database's accounts; the authorities are the role and the organization (StaffScope). */
     @Bean

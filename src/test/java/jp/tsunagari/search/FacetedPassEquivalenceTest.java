@@ -43,7 +43,7 @@ class FacetedPassEquivalenceTest {
             SearchSource a = seed.get(i % seed.size());
             SearchSource b = seed.get((i * 7 + 3) % seed.size());
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
-                    a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i % 97 == 0 ? null : i % 500,
+                    a.regionCodes(), a.maintainers(), b.audiences(), a.channel(), b.lifecycle(), i % 97 == 0 ? null : i % 500,
                     a.startYearMonth(), b.reach(), b.placeNames(), a.texts(), a.groups(), b.schedule(),
                     a.published().plusSeconds(i % 1000), a.page(), a.unconfirmedFrom()));
         }

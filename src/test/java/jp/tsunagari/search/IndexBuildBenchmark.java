@@ -39,7 +39,7 @@ class IndexBuildBenchmark {
             List<String> texts = new ArrayList<>(a.texts());
             texts.addAll(b.texts().subList(0, Math.min(3, b.texts().size())));
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
-                    a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i, a.startYearMonth(), b.reach(),
+                    a.regionCodes(), a.maintainers(), b.audiences(), a.channel(), b.lifecycle(), i, a.startYearMonth(), b.reach(),
                     b.placeNames(), texts, a.groups(), b.schedule(), a.published(), a.page(), a.unconfirmedFrom()));
         }
         long started = System.nanoTime();

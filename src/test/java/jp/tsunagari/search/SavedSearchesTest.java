@@ -45,7 +45,7 @@ class SavedSearchesTest {
             SearchSource a = seed.get(i % seed.size());
             SearchSource b = seed.get((i * 7 + 3) % seed.size());
             many.add(new SearchSource(i + 1, a.name() + " " + i, a.nameKana(), b.categoryCode(), a.prefectureCodes(),
-                    a.regionCodes(), b.audiences(), a.channel(), b.lifecycle(), i % 500, a.startYearMonth(), b.reach(),
+                    a.regionCodes(), a.maintainers(), b.audiences(), a.channel(), b.lifecycle(), i % 500, a.startYearMonth(), b.reach(),
                     b.placeNames(), a.texts(), a.groups(), b.schedule(), a.published(), a.page(), a.unconfirmedFrom()));
         }
         IndexSnapshot snapshot = IndexWriting.build(many, Analyzers.perField(), areas, 0, System.nanoTime());

@@ -91,6 +91,14 @@ class AdminAccessMatrixTest {
             "POST /admin/programs/{id}/confirm                  login 404 ok  ok  ok",
             // broken links: everyone sees the list (an organization its own programs' only)
             "GET  /admin/links                                  login ok  ok  ok  ok",
+            // the overview: an organization sees its own programs' figures; the municipalities' tables are the office's
+            "GET  /admin/overview                               login ok  ok  ok  ok",
+            "GET  /admin/overview/coverage.csv                  login ok  ok  ok  ok",
+            "GET  /admin/overview/freshness.csv                 login ok  ok  ok  ok",
+            "GET  /admin/overview/attention.csv                 login ok  ok  ok  ok",
+            "GET  /admin/overview/reviews.csv                   login ok  ok  ok  ok",
+            "GET  /admin/overview/regions.csv                   login 403 403 ok  ok",
+            "GET  /admin/overview/municipalities.csv            login 403 403 ok  ok",
             // an organization deletes only its unpublished programs; 7 is published
             "GET  /admin/programs/{id}/delete                   login 404 403 ok  ok",
             "POST /admin/programs/{id}/delete                   login 404 403 ok  ok",

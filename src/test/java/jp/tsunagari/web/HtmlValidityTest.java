@@ -47,7 +47,8 @@ class HtmlValidityTest {
             "/admin/programs/7/edit", "/admin/programs/13/edit", "/admin/programs/2/duplicate", "/admin/programs/7/history",
             "/admin/programs/7/preview", "/admin/programs/7/delete", "/admin/users", "/admin/users/1", "/admin/categories",
             "/admin/categories/gifts", "/admin/places", "/admin/places?q=もりおか", "/admin/places/032018",
-            "/admin/places/03", "/admin/import", "/admin/links", "/admin/alerts"})
+            "/admin/places/03", "/admin/import", "/admin/links", "/admin/alerts", "/admin/overview",
+            "/admin/overview?lang=en"})
     void adminPageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url).with(user("checker").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
