@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.tsunagari.catalogue.Maintainers;
+import jp.tsunagari.needs.UnmetNeeds;
 import jp.tsunagari.place.Places;
 import jp.tsunagari.place.TileMap;
 import jp.tsunagari.system.StaffScope;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  * a heat scale, and the tile map), the municipalities without a program per region (the office's only), programs by
  * the age of their 最終確認日 with the lists to confirm, reviews waiting by age; each table also as a CSV file
  * ({@code /admin/overview/*.csv}, {@link OverviewCsv}). The office sees every program; an organization editor the
- * programs its organization maintains.
+ * programs its organization maintains. The office also sees the unmet needs ({@link NeedsTable}: searches that found
+ * nothing, checker answers without 該当 by hometown prefecture), counted without tracking anyone.
  */
 @Controller
 class OverviewController {
@@ -28,8 +30,10 @@ class OverviewController {
     private final OverviewCsv csv;
     private final Places places;
     private final Maintainers maintainers;
+    private final UnmetNeeds needs;
 
-    OverviewController(Overview overview, OverviewCsv csv, Places places, Maintainers maintainers) {
+    OverviewController(Overview overview, OverviewCsv csv, Places places, Maintainers maintainers, UnmetNeeds needs) {
+        this.needs = needs;
         this.overview = overview;
         this.csv = csv;
         this.places = places;
@@ -47,6 +51,7 @@ class OverviewController {
                 code -> "/admin?pref=" + code + "&status=PUBLISHED", locale));
         model.addAttribute("gaps", scope.office() ? overview.gaps(locale) : null);
         model.addAttribute("followUp", overview.followUp(scope));
+        model.addAttribute("needs", scope.office() ? NeedsTable.of(needs, places.prefectures(), locale) : null);
         model.addAttribute("organizationName", scope.office() ? null
                 : maintainers.name(scope.organizationCode()).map(n -> n.name(locale)).orElse(""));
         return "admin/overview";
@@ -67,6 +72,18 @@ class OverviewController {
     @GetMapping("/admin/overview/municipalities.csv")
     void municipalities(HttpServletResponse response) throws IOException {
         csv.write(response, "municipalities", csv.municipalities(overview.gaps(Locale.JAPANESE)));
+    }
+
+    /** Office only (staff.SecurityConfig). */
+    @GetMapping("/admin/overview/searches.csv")
+    void searches(HttpServletResponse response) throws IOException {
+        csv.write(response, "searches", csv.searches(NeedsTable.of(needs, places.prefectures(), Locale.JAPANESE)));
+    }
+
+    /** Office only (staff.SecurityConfig). */
+    @GetMapping("/admin/overview/checker.csv")
+    void checker(HttpServletResponse response) throws IOException {
+        csv.write(response, "checker", csv.checker(NeedsTable.of(needs, places.prefectures(), Locale.JAPANESE)));
     }
 
     @GetMapping("/admin/overview/freshness.csv")

@@ -102,6 +102,25 @@ class OverviewCsv {
         return rows;
     }
 
+    List<List<String>> searches(NeedsTable n) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(ja("admin.overview.needs.text"), ja("admin.overview.needs.count")));
+        n.searches().forEach(s -> rows.add(List.of(s.text(), Long.toString(s.count()))));
+        rows.add(List.of(ja("admin.overview.needs.notKept.personal"), Long.toString(n.notKept().personalData())));
+        rows.add(List.of(ja("admin.overview.needs.notKept.limits"),
+                Long.toString(n.notKept().overMemoryLimit() + n.notKept().overDayLimit())));
+        return rows;
+    }
+
+    List<List<String>> checker(NeedsTable n) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(ja("admin.overview.csv.prefectureCode"), ja("admin.overview.needs.hometown"),
+                ja("admin.overview.needs.count")));
+        n.checker().forEach(p -> rows.add(List.of(p.code(), p.name(), Long.toString(p.count()))));
+        rows.add(List.of("", ja("admin.overview.total"), Long.toString(n.checkerTotal())));
+        return rows;
+    }
+
     private static String day(LocalDate day) {
         return day == null ? "" : day.toString();
     }

@@ -130,7 +130,7 @@ class SecurityConfig {
             "/admin/programs/*/history/*/restore", "/admin/reviews", "/admin/reviews/**", "/admin/categories",
             "/admin/categories/**", "/admin/places", "/admin/places/**", "/admin/export", "/admin/import",
             "/admin/import/**", "/admin/links/check", "/admin/alerts", "/admin/overview/regions.csv",
-            "/admin/overview/municipalities.csv"};
+            "/admin/overview/municipalities.csv", "/admin/overview/searches.csv", "/admin/overview/checker.csv"};
 
     /** Signs in by the database's accounts; the authorities are the role and the organization (StaffScope). */
     @Bean

@@ -278,7 +278,7 @@ class OverviewFiguresTest {
                 List<List<String>> csv = csv(href, who);
                 OverviewPageTables.assertCsvHoldsTable(href, csv, html);
             }
-            assertThat(html.select("a[href$=.csv]")).hasSize(isOffice ? 6 : 4);
+            assertThat(html.select("a[href$=.csv]")).hasSize(isOffice ? 8 : 4);
         }
         List<List<String>> municipalities = csv("/admin/overview/municipalities.csv", office());
         MunicipalityGaps gaps = (MunicipalityGaps) page(office()).getModelAndView().getModel().get("gaps");

@@ -16,7 +16,8 @@ final class OverviewPageTables {
 
     /** Which table each CSV file holds (the municipalities' list is on no table of the page). */
     static final Map<String, String> CAPTIONS = Map.of("coverage", "coverage-caption", "regions", "gaps-caption",
-            "freshness", "bands-caption", "attention", "lists-caption", "reviews", "reviews-caption");
+            "freshness", "bands-caption", "attention", "lists-caption", "reviews", "reviews-caption",
+            "searches", "searches-caption", "checker", "checker-caption");
 
     private OverviewPageTables() {
     }
@@ -93,12 +94,22 @@ final class OverviewPageTables {
             return;
         }
         List<List<String>> table = table(html, CAPTIONS.get(name));
+        if (name.equals("searches")) {
+            // the CSV's last two rows are the searches not kept (a sentence below the table); no search yet: the
+            // table says so in one row, the CSV has only its header
+            assertThat(csv.get(csv.size() - 2).get(0)).contains("個人情報");
+            csv = csv.subList(0, csv.size() - 2);
+            if (csv.size() == 1) {
+                assertThat(table).hasSize(2);
+                table = table.subList(0, 1);
+            }
+        }
         assertThat(csv).as(href).hasSize(table.size());
         for (int i = 0; i < csv.size(); i++) {
             List<String> row = csv.get(i);
             List<String> shown = table.get(i);
             List<String> expected = switch (name) {
-                case "coverage", "regions" -> row.subList(1, row.size());
+                case "coverage", "regions", "checker" -> row.subList(1, row.size());
                 case "freshness" -> List.of(row.get(0), shown.get(1), row.get(3));
                 case "attention" -> row.subList(0, 2);
                 default -> row;

@@ -99,6 +99,9 @@ class AdminAccessMatrixTest {
             "GET  /admin/overview/reviews.csv                   login ok  ok  ok  ok",
             "GET  /admin/overview/regions.csv                   login 403 403 ok  ok",
             "GET  /admin/overview/municipalities.csv            login 403 403 ok  ok",
+            // the unmet needs: the office's
+            "GET  /admin/overview/searches.csv                  login 403 403 ok  ok",
+            "GET  /admin/overview/checker.csv                   login 403 403 ok  ok",
             // an organization deletes only its unpublished programs; 7 is published
             "GET  /admin/programs/{id}/delete                   login 404 403 ok  ok",
             "POST /admin/programs/{id}/delete                   login 404 403 ok  ok",

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 class OverviewBrowserTest extends BrowserTest {
 
     static final List<String> CSV = List.of("coverage", "regions", "municipalities", "freshness", "attention",
-            "reviews");
+            "reviews", "searches", "checker");
 
     private void signIn() {
         open("/admin");
@@ -92,11 +92,13 @@ class OverviewBrowserTest extends BrowserTest {
             }
         }
         assertThat(visited).as("the tables' regions").contains("region:coverage-caption", "region:gaps-caption",
-                "region:bands-caption", "region:lists-caption", "region:reviews-caption");
+                "region:bands-caption", "region:lists-caption", "region:reviews-caption", "region:searches-caption",
+                "region:checker-caption");
         for (String table : CSV) {
             assertThat(visited).as(table + ".csv").contains("a:/admin/overview/" + table + ".csv");
         }
-        assertThat(visited).as("the staff list's filters").contains("a:/admin?status=DUE&sort=ASSURED", "a:/admin?status=OVERDUE&sort=ASSURED");
+        assertThat(visited).as("the staff list's filters").contains("a:/admin?status=DUE&sort=ASSURED",
+                "a:/admin?status=OVERDUE&sort=ASSURED");
         assertThat(visited.stream().filter(v -> v.startsWith("a:/admin?pref=")).count()).as("tiles").isGreaterThan(20);
         assertThat(visited.indexOf("a:/admin?pref=01&status=PUBLISHED")).as("the map before the table")
                 .isLessThan(visited.indexOf("region:coverage-caption"));
