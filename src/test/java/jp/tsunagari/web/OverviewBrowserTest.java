@@ -42,8 +42,9 @@ class OverviewBrowserTest extends BrowserTest {
         waitForUrl("/admin/overview");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("カタログの概要");
         assertThat(browser.findElements(By.cssSelector("main h2"))).extracting(WebElement::getText)
-                .containsExactly("都道府県・取組の種類ごとの施策数", "施策のない市区町村（地方別）", "情報の確認状況");
-        assertThat(browser.findElements(By.cssSelector("main table caption"))).hasSize(5);
+                .containsExactly("都道府県・取組の種類ごとの施策数", "施策のない市区町村（地方別）", "情報の確認状況",
+                        "見つからなかったもの");
+        assertThat(browser.findElements(By.cssSelector("main table caption"))).hasSize(7);
         accessible("overview");
         browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
         screenshot("admin-overview");
