@@ -26,7 +26,8 @@ where=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" --data-url
 case "$where" in *"/login"*) echo "sign-in failed ($where)" >&2; exit 1 ;; esac
 
 PATHS=(/admin/overview /admin/overview/coverage.csv /admin/overview/regions.csv /admin/overview/municipalities.csv
-  /admin/overview/freshness.csv /admin/overview/attention.csv /admin/overview/reviews.csv)
+  /admin/overview/freshness.csv /admin/overview/attention.csv /admin/overview/reviews.csv
+  /admin/overview/searches.csv /admin/overview/checker.csv)
 
 # fetch path: prints "status seconds bytes"
 fetch() {

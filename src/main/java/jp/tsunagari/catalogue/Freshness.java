@@ -80,6 +80,19 @@ public class Freshness {
         return assuredOn.isAfter(dueOnOrBefore(today)) ? State.CURRENT : State.DUE;
     }
 
+    /**
+     * The first day on which a program last known true on {@code assuredOn} shows the notice: the first day whose
+     * {@link #noticeOnOrBefore} reaches it (one to three days after {@code assuredOn} + {@code notice-after} when a
+     * month's end cuts the addition short, e.g. 30 November + 15 months).
+     */
+    public LocalDate unconfirmedFrom(LocalDate assuredOn) {
+        LocalDate day = assuredOn.plus(settings.noticeAfter());
+        while (noticeOnOrBefore(day).isBefore(assuredOn)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
     /** The day to name in 「この情報は…以降確認されていません」 today, or null when the program needs no notice. */
     public LocalDate unconfirmedSince(LocalDate assuredOn) {
         return state(assuredOn, today()) == State.UNCONFIRMED ? assuredOn : null;

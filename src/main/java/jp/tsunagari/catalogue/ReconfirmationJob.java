@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * The re-confirmation cycle as a db-scheduler task ({@value #TASK}, every {@code catalogue.freshness.tick}, one
  * execution at a time across the cluster). Each look ends the rows of programs confirmed since, then takes the three
  * steps of {@link Reconfirmations} page by page, and publishes one {@link ReconfirmationRequest} per organization and
- * step: however many of its programs fell due, an organization gets one mail. A step's rows are written before its
- * mail goes, so a look cut short (shutdown, crash) never asks twice; its mail may then be missing, and the next step
- * (a month later) follows anyway.
+ * step: however many of its programs fell due, an organization gets one mail, sent when the step is done. A step's
+ * rows are written before its mail goes, so a look cut short (shutdown, crash) never asks twice; its mail may then be
+ * missing, and the next step (a month later) follows anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconfirmationJob {
@@ -66,10 +66,10 @@ class ReconfirmationJob {
                 return page;
             }, Reconfirmations.Due::maintainers);
             asks.addAll(take(stop, () -> reconfirmations.askFlaggedNext(today), Reconfirmations.Due::maintainers));
-            Mails reminders = take(stop, () -> reconfirmations.remindNext(today), Reconfirmations.Due::maintainers);
-            Mails escalations = take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
             asks.publish(ReconfirmationRequest.Step.ASK);
+            Mails reminders = take(stop, () -> reconfirmations.remindNext(today), Reconfirmations.Due::maintainers);
             reminders.publish(ReconfirmationRequest.Step.REMIND);
+            Mails escalations = take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
             escalations.publish(ReconfirmationRequest.Step.ESCALATE);
             if (asks.programs + reminders.programs + escalations.programs > 0) {
                 log.info("Re-confirmation: {} programs asked about, {} reminded, {} handed to the office ({} ms)",
@@ -82,7 +82,14 @@ class ReconfirmationJob {
                            Function<Reconfirmations.Due, java.util.Collection<String>> to) {
             Mails mails = new Mails();
             while (!stop.getAsBoolean()) {
-                List<Reconfirmations.Due> page = next.get();
+                List<Reconfirmations.Due> page;
+                try {
+                    page = next.get();
+                } catch (RuntimeException e) {
+                    // the pages written so far still get their mail; the rest waits for the next look
+                    log.warn("Re-confirmation: a page failed, the step goes on at the next look: {}", e.toString());
+                    break;
+                }
                 if (page.isEmpty()) {
                     break;
                 }

@@ -50,6 +50,12 @@ public class Reconfirmations {
     private static final String COLUMNS = "p.id, p.name, p.assured_on, p.organizer_municipality_code,"
             + " p.organizer_prefecture_code";
     private static final String ROW_COLUMNS = COLUMNS + ", r.broken_link";
+    /**
+     * Not waiting for the office's review: the maintainers answered with an edit; approving it confirms the program
+     * (no reminder meanwhile, and the office has it in its review queue).
+     */
+    private static final String NOT_IN_REVIEW = "not exists (select 1 from program_review v"
+            + " where v.program_id = r.program_id and v.state = 'SUBMITTED')";
 
     private final JdbcTemplate jdbc;
     private final Freshness freshness;
@@ -106,9 +112,13 @@ public class Reconfirmations {
                 + " order by p.status, p.assured_on, p.id fetch first " + PAGE + " rows only",
                 Date.valueOf(freshness.dueOnOrBefore(today)), Date.valueOf(after.assuredOn()),
                 Date.valueOf(after.assuredOn()), after.programId());
-        jdbc.batchUpdate("insert into reconfirmation (program_id, due_since, asked_on) values (?, ?, ?)",
+        // a program the link check put in the queue meanwhile (another instance) has its row: it is asked now too
+        jdbc.batchUpdate("insert into reconfirmation (program_id, due_since, asked_on) values (?, ?, ?)"
+                        + " on conflict do nothing",
                 due.stream().map(d -> new Object[] {d.programId(), Date.valueOf(d.since()), Date.valueOf(today)})
                         .toList());
+        jdbc.batchUpdate("update reconfirmation set asked_on = ? where program_id = ? and asked_on is null",
+                due.stream().map(d -> new Object[] {Date.valueOf(today), d.programId()}).toList());
         return due;
     }
 
@@ -127,13 +137,12 @@ public class Reconfirmations {
      */
     public void linksChecked(long programId, boolean brokenTwice, boolean allWorking) {
         if (brokenTwice) {
-            if (jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId) == 0) {
-                try {
-                    jdbc.update("insert into reconfirmation (program_id, due_since, broken_link) select id, assured_on,"
-                            + " true from program where id = ? and status = 'PUBLISHED'", programId);
-                } catch (org.springframework.dao.DuplicateKeyException meanwhile) {
-                    jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId);
-                }
+            if (jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId) == 0
+                    && jdbc.update("insert into reconfirmation (program_id, due_since, broken_link) select id,"
+                    + " assured_on, true from program where id = ? and status = 'PUBLISHED'"
+                    + " on conflict do nothing", programId) == 0) {
+                // the cycle asked about it meanwhile (another instance): its row is there now
+                jdbc.update("update reconfirmation set broken_link = true where program_id = ?", programId);
             }
         } else if (allWorking) {
             jdbc.update("delete from reconfirmation where program_id = ? and broken_link and exists (select 1 from"
@@ -146,7 +155,8 @@ public class Reconfirmations {
     /** Reminds about the next programs asked {@code remind-after} ago and still unconfirmed. */
     public List<Due> remindNext(LocalDate today) {
         List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
-                + " where r.reminded_on is null and r.asked_on <= ? order by r.asked_on, r.program_id"
+                + " where r.reminded_on is null and r.asked_on <= ? and " + NOT_IN_REVIEW
+                + " order by r.asked_on, r.program_id"
                 + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
         mark("reminded_on", today, due);
         return due;
@@ -155,7 +165,8 @@ public class Reconfirmations {
     /** Hands to the office the next programs reminded about {@code remind-after} ago and still unconfirmed. */
     public List<Due> escalateNext(LocalDate today) {
         List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
-                + " where r.escalated_on is null and r.reminded_on <= ? order by r.reminded_on, r.program_id"
+                + " where r.escalated_on is null and r.reminded_on <= ? and " + NOT_IN_REVIEW
+                + " order by r.reminded_on, r.program_id"
                 + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
         mark("escalated_on", today, due);
         return due;

@@ -67,7 +67,7 @@ public class SearchSources {
                 Program p = byId.get(id);
                 if (p != null) {
                     ProgramPageLoader.loadParts(p);
-                    each.accept(source(p, json, freshness.settings().noticeAfter()));
+                    each.accept(source(p, json, freshness::unconfirmedFrom));
                 }
             }
             em.clear();
@@ -124,7 +124,8 @@ public class SearchSources {
         return rules;
     }
 
-    static SearchSource source(Program p, JsonMapper json, java.time.Period noticeAfter) {
+    static SearchSource source(Program p, JsonMapper json,
+                               java.util.function.UnaryOperator<java.time.LocalDate> unconfirmedFrom) {
         Set<String> prefectures = new LinkedHashSet<>();
         Set<String> regions = new LinkedHashSet<>();
         List<String> placeNames = new ArrayList<>();
@@ -160,7 +161,7 @@ public class SearchSources {
                 maintainers(p), p.audiences(), p.channel(), p.lifecycle(), p.sourceOrder(), start, reach, placeNames, texts,
                 List.copyOf(p.targetGroups()), p.schedule(), p.updatedAt(),
                 new SearchSource.Page(p.version(), json.writeValueAsString(ProgramContentMapping.of(p)),
-                        Set.copyOf(p.audiences())), p.assuredOn().plus(noticeAfter));
+                        Set.copyOf(p.audiences())), unconfirmedFrom.apply(p.assuredOn()));
     }
 
     /**

@@ -91,8 +91,8 @@ public class StaffProgramList {
         TypedQuery<Row> rows = em.createQuery("select new jp.tsunagari.catalogue.StaffProgramList$Row(p.id, p.name,"
                 + " c.nameJa, op.nameJa, om.nameJa, p.status,"
                 + " case when exists (select 1 from PendingDraft d where d.programId = p.id) then true else false end,"
-                + " p.updatedBy, p.updatedAt, p.assuredOn, case when exists (select 1 from ReconfirmationRow r"
-                + " where r.programId = p.id and r.brokenLink = true) then true else false end)" + from + where + " order by " + q.sort().orderBy, Row.class);
+                + " p.updatedBy, p.updatedAt, p.assuredOn, case when " + CURRENT_REQUEST + "r.brokenLink = true)"
+                + " then true else false end)" + from + where + " order by " + q.sort().orderBy, Row.class);
         params.forEach(rows::setParameter);
         rows.setFirstResult((q.page() - 1) * PAGE_SIZE);
         rows.setMaxResults(PAGE_SIZE);
@@ -124,18 +124,21 @@ public class StaffProgramList {
         return ((List<Number>) ids.getResultList()).stream().map(Number::longValue).toList();
     }
 
+    /** A request of the queue still current: its program not confirmed since it was made. */
+    private static final String CURRENT_REQUEST = "exists (select 1 from ReconfirmationRow r where r.programId = p.id"
+            + " and r.dueSince = p.assuredOn and ";
+
     private void cycle(String status, StringBuilder where, Map<String, Object> params) {
         java.time.LocalDate today = freshness.today();
-        where.append(" and p.status = :published and (p.assuredOn <= :assured");
-        where.append("DUE".equals(status) ? " or exists (select 1 from ReconfirmationRow r where r.programId = p.id"
-                + " and r.brokenLink = true))" : ")");
         params.put("published", PublicationStatus.PUBLISHED);
+        if ("OVERDUE".equals(status)) {
+            where.append(" and p.status = :published and " + CURRENT_REQUEST + "r.escalatedOn is not null)");
+            return;
+        }
+        where.append(" and p.status = :published and (p.assuredOn <= :assured");
+        where.append("DUE".equals(status) ? " or " + CURRENT_REQUEST + "r.brokenLink = true))" : ")");
         params.put("assured", "UNCONFIRMED".equals(status) ? freshness.noticeOnOrBefore(today)
                 : freshness.dueOnOrBefore(today));
-        if ("OVERDUE".equals(status)) {
-            where.append(" and exists (select 1 from ReconfirmationRow r where r.programId = p.id"
-                    + " and r.dueSince = p.assuredOn and r.escalatedOn is not null)");
-        }
     }
 
     /** The same rule as {@link Maintainers#of}, as a condition on the list's query. */

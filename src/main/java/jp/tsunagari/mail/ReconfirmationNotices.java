@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The re-confirmation cycle's mail: 「内容に変更はありませんか」 (and its reminder) to the active accounts of the
- * organization that maintains the programs, or to the office for programs no organization maintains; the programs
- * no one answered for, to the office. Each lists the programs (name, since when unconfirmed, edit page) and links to
+ * organization that maintains the programs, or to the office for programs no organization maintains or whose
+ * organization has no active account with an address (saying so); the programs no one answered for, to the office. Each lists the programs (name, since when unconfirmed, edit page) and links to
  * the whole list. Japanese, then English.
  */
 @Component
@@ -43,10 +43,20 @@ class ReconfirmationNotices {
     @EventListener
     void request(ReconfirmationRequest r) {
         boolean office = StaffScope.OFFICE.equals(r.organizationCode());
-        List<String> to = office ? staff.officeEmails() : staff.organizationEmails(r.organizationCode());
+        List<String> to = office ? List.of() : staff.organizationEmails(r.organizationCode());
+        // an organization no active account with an address can answer for: the office gets its mail at once
+        String note = office || !to.isEmpty() ? "" : "mail.reconfirm.noAccount";
+        if (to.isEmpty()) {
+            to = staff.officeEmails();
+        }
         String kind = "mail.reconfirm." + r.step().name().toLowerCase(Locale.ROOT);
         mail.send(to, text(kind + ".subject", r, Locale.JAPANESE) + " / " + text(kind + ".subject", r, Locale.ENGLISH),
-                text(kind + ".body", r, Locale.JAPANESE) + "\n\n----\n\n" + text(kind + ".body", r, Locale.ENGLISH));
+                body(kind, note, r, Locale.JAPANESE) + "\n\n----\n\n" + body(kind, note, r, Locale.ENGLISH));
+    }
+
+    private String body(String kind, String note, ReconfirmationRequest r, Locale locale) {
+        String body = text(kind + ".body", r, locale);
+        return note.isEmpty() ? body : messages.getMessage(note, null, locale) + "\n\n" + body;
     }
 
     private String text(String key, ReconfirmationRequest r, Locale locale) {

@@ -113,7 +113,8 @@ final class ApiViews {
                          String examplesHeading, List<Example> examples, List<EligibilityGroup> eligibility,
                          List<Note> dataNotes, Source source, Instant updatedAt,
                          @Schema(description = "最終確認日: the day the catalogue office last approved or published this"
-                                 + " content; null if never (the seeded programs are as of their source)")
+                                 + " content, or its maintainers confirmed it unchanged (「変更なしで確認」); null if never"
+                                 + " (the seeded programs are as of their source)")
                          LocalDate confirmedOn, Confirmation confirmation,
                          @Schema(description = "How to apply and whom to ask; every field null (未登録) until staff register"
                                  + " it: the source has none of it") Application application,

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * {@code /programs}: one GET form — text, six facets with counts, sort, pages — with the results and a prefecture
  * tile map that respects the other filters. Invalid values answer 400 with an error summary; valid ones still apply.
- * A search with text that finds nothing is counted ({@link UnmetNeeds}) and its answer is kept out of the page cache,
- * so that each such search is counted.
+ * A search whose words find nothing in the whole catalogue (whatever the filters) is counted ({@link UnmetNeeds}) and
+ * its answer is kept out of the page cache, so that each such search is counted.
  */
 @Controller
 class DiscoveryController {
@@ -56,7 +56,7 @@ class DiscoveryController {
         }
         DiscoveryQuery query = parsed.query();
         ProgramSearch.Result result = search.search(query);
-        if (query.hasText() && result.total() == 0 && parsed.problems().isEmpty()) {
+        if (query.hasText() && result.total() == 0 && parsed.problems().isEmpty() && foundNowhere(query)) {
             needs.searchFoundNothing(query.text());
             NotCached.mark(request);
         }
@@ -74,5 +74,14 @@ class DiscoveryController {
         Map<String, Long> prefCounts = result.counts().get("pref");
         model.addAttribute("map", TileMap.of(places.prefectures(), prefCounts, links::addPrefecture, locale));
         return "search/programs";
+    }
+
+    /**
+     * Whether the words find nothing in the whole catalogue (ended programs too, no filter): only such searches are
+     * unmet needs — a search the filters emptied found nothing only because of them.
+     */
+    private boolean foundNowhere(DiscoveryQuery query) {
+        DiscoveryQuery wordsAlone = new DiscoveryQuery(query.text(), Map.of(), "relevance", 1, DiscoveryQuery.SIZE, true);
+        return query.equals(wordsAlone) || search.search(wordsAlone).total() == 0;
     }
 }

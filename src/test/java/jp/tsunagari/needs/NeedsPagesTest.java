@@ -76,6 +76,8 @@ class NeedsPagesTest {
                 .isEqualTo("hit");
         fetch(get("/programs").param("category", "gifts"));
         fetch(get("/programs").param("q", "   "));
+        // the words find programs; only the filter (沖縄県) left none: not an unmet need
+        assertThat(page(get("/programs").param("q", "エール便").param("pref", "47"))).contains("0件の施策");
         flush.flush();
         assertThat(jdbc.queryForObject("select count(*) from unmet_need", Integer.class)).isZero();
     }
