@@ -193,6 +193,24 @@ final class IndexFolders {
         }
     }
 
+    /**
+     * A full build that failed or was {@code stopped} (the application stopping): what its writer wrote is thrown away
+     * (rolled back, not committed) and its folder removed.
+     */
+    static void abandon(IndexWriter writer, Path folder, boolean stopped, long startedNanos) {
+        try {
+            writer.rollback();
+            writer.getDirectory().close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Abandoning an index writer failed: {}", e.toString());
+        }
+        delete(folder);
+        if (stopped) {
+            log.info("Search index build stopped after {} ms: the application is stopping",
+                    (System.nanoTime() - startedNanos) / 1_000_000);
+        }
+    }
+
     static void close(IndexWriter writer) {
         if (writer != null) {
             try {

@@ -48,12 +48,31 @@ final class IndexWriting {
      * writer takes documents from several threads) overlap; at most {@code IN_FLIGHT} programs wait in memory.
      */
     static int addAll(IndexWriter writer, SearchSources sources, Areas areas, LocalDate today) {
+        return addAll(writer, sources, areas, today, () -> false);
+    }
+
+    /** The build was asked to stop (the application is stopping): what it wrote is to be thrown away. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the search index build was stopped: the application is stopping", null, false, false);
+        }
+    }
+
+    /**
+     * As {@link #addAll(IndexWriter, SearchSources, Areas, LocalDate)}, looking at {@code stop} before each program:
+     * when it says so, waits for the programs being analysed (at most {@code IN_FLIGHT}) and throws {@link Stopped}.
+     */
+    static int addAll(IndexWriter writer, SearchSources sources, Areas areas, LocalDate today,
+                      java.util.function.BooleanSupplier stop) {
         ExecutorService analysers = Executors.newFixedThreadPool(ANALYSERS);
         Semaphore room = new Semaphore(IN_FLIGHT);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         int[] documents = {0};
         try {
             sources.eachPublished(source -> {
+                if (stop.getAsBoolean()) {
+                    throw new Stopped();
+                }
                 room.acquireUninterruptibly();
                 documents[0]++;
                 analysers.execute(() -> {
@@ -68,6 +87,10 @@ final class IndexWriting {
             });
             analysers.shutdown();
             room.acquireUninterruptibly(IN_FLIGHT);
+        } catch (Stopped stopped) {
+            analysers.shutdown();
+            room.acquireUninterruptibly(IN_FLIGHT);
+            throw stopped;
         } finally {
             analysers.shutdownNow();
         }

@@ -43,13 +43,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
  * a gap in the log rebuilds the whole index, while searches go on on the previous one. 受付状況 depends on the day
  * ({@link IndexDay}): the scheduled refresh writes a new day in the background; readiness and saves wait only for the
- * marker.
+ * marker. At shutdown a full build stops at its next program ({@link #close}).
  */
 @Component
 class ProgramIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramIndex.class);
-
     private final SearchSources sources;
     private final ChangeMarker marker;
     private final Places places;
@@ -64,7 +63,7 @@ class ProgramIndex {
     /** Full builds by this instance (an index opened from disk and caught up is not one). */
     private int builds;
     private String database;
-    private volatile boolean closed;
+    private volatile boolean closed, stopping; // stopping: set at shutdown before the lock is taken (close)
     private final IndexDay day;
 
     @Autowired
@@ -77,8 +76,7 @@ class ProgramIndex {
         this.places = places;
         this.events = events;
         this.folders = IndexFolders.open(indexDir);
-        // While the rest of the application starts: the index is opened (or built) and caught up, then Kuromoji
-        // loads its dictionaries (about a second), instead of at readiness and at the first search.
+        // While the rest starts: the index opened (or built) and caught up, then Kuromoji's dictionaries loaded (1 s).
         Thread opening = new Thread(this::openEarly, "search-index-open");
         opening.setDaemon(true);
         opening.start();
@@ -87,8 +85,7 @@ class ProgramIndex {
     private void openEarly() {
         try {
             refresh(false);
-        } catch (RuntimeException e) {
-            // tried again at readiness (onStart), where a failure stops the start-up
+        } catch (RuntimeException e) { // tried again at readiness (onStart), where a failure stops the start-up
             log.debug("The search index was not opened early: {}", e.toString());
         }
         Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり");
@@ -105,8 +102,14 @@ class ProgramIndex {
         this.day = null;
     }
 
+    /** A full build under way (it holds the lock) is told to stop, and stops at its next program, its folder dropped. */
     @PreDestroy
-    synchronized void close() {
+    void close() {
+        stopping = true;
+        closeIndex();
+    }
+
+    private synchronized void closeIndex() {
         if (closed) {
             return;
         }
@@ -127,17 +130,13 @@ class ProgramIndex {
         return builds;
     }
 
-    /**
-     * The current index, held open until {@link IndexSnapshot#release}: a search never runs on an index closed under it (the
-     * previous index is closed when its last search ends).
-     */
+    /** The current index, held open until {@link IndexSnapshot#release} (the previous one closes after its last search). */
     IndexSnapshot acquire() {
-        while (true) {
-            IndexSnapshot s = snapshot();
-            if (s.tryAcquire()) {
-                return s;
-            }
-        }
+        IndexSnapshot s;
+        do {
+            s = snapshot();
+        } while (!s.tryAcquire());
+        return s;
     }
 
     Analyzer analyzer() {
@@ -154,10 +153,16 @@ class ProgramIndex {
         return s != null ? s : refresh(false);
     }
 
-    /** Readiness waits for the index caught up with the marker (opened early, on its own thread). */
+    /** Readiness waits for the index caught up with the marker (opened early, on its own thread), unless stopping. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        refresh(false);
+        try {
+            refresh(false);
+        } catch (RuntimeException e) { // SIGTERM during the start-up's build: no index to wait for, no failure
+            if (!stopping) {
+                throw e;
+            }
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -215,10 +220,7 @@ class ProgramIndex {
     }
 
     private String database() {
-        if (database == null) {
-            database = marker.databaseId();
-        }
-        return database;
+        return database != null ? database : (database = marker.databaseId());
     }
 
     /** Reads every published program again into a new index. */
@@ -231,7 +233,7 @@ class ProgramIndex {
         Path into = folders.next();
         IndexWriter built = IndexWriting.newWriter(into, analyzer);
         try {
-            int documents = IndexWriting.addAll(built, sources, areas, today);
+            int documents = IndexWriting.addAll(built, sources, areas, today, () -> stopping);
             IndexFolders.commit(built, from, database(), today);
             IndexSnapshot next = new IndexSnapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
                     Instant.now(), documents, Duration.ofNanos(System.nanoTime() - started));
@@ -241,8 +243,7 @@ class ProgramIndex {
                     next.buildTime().toMillis(), from);
             return next;
         } catch (IOException | RuntimeException e) {
-            IndexFolders.close(built);
-            IndexFolders.delete(into);
+            IndexFolders.abandon(built, into, e instanceof IndexWriting.Stopped, started);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
