@@ -57,19 +57,20 @@ class ReconfirmationJob {
             long started = System.nanoTime();
             reconfirmations.dropOutdated();
             Reconfirmations.Cursor[] cursor = {Reconfirmations.Cursor.START};
-            Mails asks = take(stop, () -> {
+            Mails asks = new Mails().take(stop, () -> {
                 List<Reconfirmations.Due> page = reconfirmations.askNext(today, cursor[0]);
                 if (!page.isEmpty()) {
                     Reconfirmations.Due last = page.getLast();
                     cursor[0] = new Reconfirmations.Cursor(last.since(), last.programId());
                 }
                 return page;
-            }, Reconfirmations.Due::maintainers);
-            asks.addAll(take(stop, () -> reconfirmations.askFlaggedNext(today), Reconfirmations.Due::maintainers));
+            }, Reconfirmations.Due::maintainers)
+                    .take(stop, () -> reconfirmations.askFlaggedNext(today), Reconfirmations.Due::maintainers);
             asks.publish(ReconfirmationRequest.Step.ASK);
-            Mails reminders = take(stop, () -> reconfirmations.remindNext(today), Reconfirmations.Due::maintainers);
+            Mails reminders = new Mails().take(stop, () -> reconfirmations.remindNext(today),
+                    Reconfirmations.Due::maintainers);
             reminders.publish(ReconfirmationRequest.Step.REMIND);
-            Mails escalations = take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
+            Mails escalations = new Mails().take(stop, () -> reconfirmations.escalateNext(today), d -> List.of());
             escalations.publish(ReconfirmationRequest.Step.ESCALATE);
             if (asks.programs + reminders.programs + escalations.programs > 0) {
                 log.info("Re-confirmation: {} programs asked about, {} reminded, {} handed to the office ({} ms)",
@@ -78,31 +79,32 @@ class ReconfirmationJob {
             }
         }
 
-        private Mails take(BooleanSupplier stop, java.util.function.Supplier<List<Reconfirmations.Due>> next,
-                           Function<Reconfirmations.Due, java.util.Collection<String>> to) {
-            Mails mails = new Mails();
-            while (!stop.getAsBoolean()) {
-                List<Reconfirmations.Due> page;
-                try {
-                    page = next.get();
-                } catch (RuntimeException e) {
-                    // the pages written so far still get their mail; the rest waits for the next look
-                    log.warn("Re-confirmation: a page failed, the step goes on at the next look: {}", e.toString());
-                    break;
-                }
-                if (page.isEmpty()) {
-                    break;
-                }
-                page.forEach(d -> mails.add(d, to.apply(d)));
-            }
-            return mails;
-        }
-
         /** The mails of one step: per organization, the first programs and how many in all (bounded in memory). */
         private final class Mails {
             private final Map<String, List<Reconfirmations.Due>> listed = new LinkedHashMap<>();
             private final Map<String, Integer> totals = new LinkedHashMap<>();
             private int programs;
+
+            /** Takes a step's pages (until none is left or {@code stop}), adding each program to its mails. */
+            Mails take(BooleanSupplier stop, java.util.function.Supplier<List<Reconfirmations.Due>> next,
+                       Function<Reconfirmations.Due, java.util.Collection<String>> to) {
+                while (!stop.getAsBoolean()) {
+                    List<Reconfirmations.Due> page;
+                    try {
+                        page = next.get();
+                    } catch (RuntimeException e) {
+                        // the pages written so far still get their mail; the rest waits for the next look
+                        log.warn("Re-confirmation: a page failed, the step goes on at the next look: {}",
+                                e.toString());
+                        break;
+                    }
+                    if (page.isEmpty()) {
+                        break;
+                    }
+                    page.forEach(d -> add(d, to.apply(d)));
+                }
+                return this;
+            }
 
             void add(Reconfirmations.Due due, java.util.Collection<String> organizations) {
                 programs++;
@@ -113,17 +115,6 @@ class ReconfirmationJob {
                     }
                     totals.merge(organization, 1, Integer::sum);
                 }
-            }
-
-            void addAll(Mails other) {
-                programs += other.programs;
-                other.listed.forEach((organization, list) -> list.forEach(d -> {
-                    List<Reconfirmations.Due> mine = listed.computeIfAbsent(organization, k -> new ArrayList<>());
-                    if (mine.size() < ReconfirmationRequest.LISTED) {
-                        mine.add(d);
-                    }
-                }));
-                other.totals.forEach((organization, n) -> totals.merge(organization, n, Integer::sum));
             }
 
             /** One event per organization; one that fails (its mail) does not keep the others' from going. */
