@@ -50,32 +50,35 @@ class ReconfirmationNotices {
             to = staff.officeEmails();
         }
         String kind = "mail.reconfirm." + r.step().name().toLowerCase(Locale.ROOT);
-        mail.send(to, text(kind + ".subject", r, Locale.JAPANESE) + " / " + text(kind + ".subject", r, Locale.ENGLISH),
-                body(kind, note, r, Locale.JAPANESE) + "\n\n----\n\n" + body(kind, note, r, Locale.ENGLISH));
+        Object[] ja = args(r, Locale.JAPANESE);
+        Object[] en = args(r, Locale.ENGLISH);
+        mail.send(to, messages.getMessage(kind + ".subject", ja, Locale.JAPANESE) + " / "
+                        + messages.getMessage(kind + ".subject", en, Locale.ENGLISH),
+                body(kind, note, ja, Locale.JAPANESE) + "\n\n----\n\n" + body(kind, note, en, Locale.ENGLISH));
     }
 
-    private String body(String kind, String note, ReconfirmationRequest r, Locale locale) {
-        String body = text(kind + ".body", r, locale);
+    private String body(String kind, String note, Object[] args, Locale locale) {
+        String body = messages.getMessage(kind + ".body", args, locale);
         return note.isEmpty() ? body : messages.getMessage(note, null, locale) + "\n\n" + body;
     }
 
-    private String text(String key, ReconfirmationRequest r, Locale locale) {
+    /** The messages' arguments in one language: count, addressee, the list of programs, links, months. */
+    private Object[] args(ReconfirmationRequest r, Locale locale) {
         String addressee = maintainers.name(r.organizationCode()).map(n -> n.name(locale))
                 .orElseGet(() -> messages.getMessage("mail.reconfirm.office", null, locale));
         StringBuilder list = new StringBuilder();
         for (Reconfirmations.Due d : r.programs()) {
             list.append(messages.getMessage(d.brokenLink() ? "mail.reconfirm.item.link" : "mail.reconfirm.item",
-                    new Object[] {d.name(),
-                    JapanTime.format(d.since(), locale), urls.absoluteAnywhere("/admin/programs/" + d.programId() + "/edit")},
-                    locale)).append('\n');
+                    new Object[] {d.name(), JapanTime.format(d.since(), locale),
+                            urls.absoluteAnywhere("/admin/programs/" + d.programId() + "/edit")}, locale)).append('\n');
         }
         if (r.total() > r.programs().size()) {
             list.append(messages.getMessage("mail.reconfirm.more", new Object[] {r.total() - r.programs().size()},
                     locale)).append('\n');
         }
         String status = r.step() == ReconfirmationRequest.Step.ESCALATE ? "OVERDUE" : "DUE";
-        Object[] args = {r.total(), addressee, list.toString().stripTrailing(), urls.absoluteAnywhere("/admin?status=" + status),
-                freshness.settings().reconfirmAfter().toTotalMonths(), urls.absoluteAnywhere("/admin/links")};
-        return messages.getMessage(key, args, locale);
+        return new Object[] {r.total(), addressee, list.toString().stripTrailing(),
+                urls.absoluteAnywhere("/admin?status=" + status), freshness.settings().reconfirmAfter().toTotalMonths(),
+                urls.absoluteAnywhere("/admin/links")};
     }
 }
