@@ -86,8 +86,13 @@ public abstract class BrowserTest {
 
     /** Clicks the button or link found by {@code target}; waits (up to 15 s) until the next page has replaced this one. */
     protected void clickAndWait(org.openqa.selenium.By target) {
+        andWait(() -> browser.findElement(target).click());
+    }
+
+    /** Does {@code action} (a click, a key) and waits (up to 15 s) until the next page has replaced this one. */
+    protected void andWait(Runnable action) {
         browser.executeScript("window.tsnOldPage = true");
-        browser.findElement(target).click();
+        action.run();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(browser.executeScript(

@@ -107,8 +107,7 @@ class OverviewBrowserTest extends BrowserTest {
         // A tile opens the staff list of the prefecture's published programs.
         WebElement tile = browser.findElement(By.cssSelector("a.tsn-map__link[href='/admin?pref=03&status=PUBLISHED']"));
         browser.executeScript("arguments[0].focus();", tile);
-        browser.executeScript("window.tsnOldPage = true");
-        keys.sendKeys(Keys.ENTER).perform();
+        andWait(() -> keys.sendKeys(Keys.ENTER).perform());
         waitForUrl("pref=03");
         assertThat(browser.findElement(By.id("filter-pref")).getDomProperty("value")).isEqualTo("03");
     }

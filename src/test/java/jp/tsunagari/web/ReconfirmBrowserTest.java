@@ -57,12 +57,7 @@ class ReconfirmBrowserTest extends BrowserTest {
 
         // From the keyboard: the button takes the focus and Enter presses it.
         WebElement button = panel.findElement(By.xpath(".//button[normalize-space()='変更なしで確認']"));
-        browser.executeScript("window.tsnOldPage = true");
-        button.sendKeys(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> Boolean.TRUE.equals(browser.executeScript(
-                        "return window.tsnOldPage === undefined && document.readyState === 'complete'")));
+        andWait(() -> button.sendKeys(Keys.ENTER));
         assertThat(browser.findElement(By.cssSelector(".tsn-notice")).getText()).startsWith("変更なしで確認しました。");
         assertThat(browser.findElement(By.id("reconfirm")).getText()).doesNotContain("確認されていません");
         accessible("edit page after the confirmation");
