@@ -12,9 +12,10 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The error page for requests that never reach Spring MVC (a request line Tomcat cannot parse, a URL the firewall
  * refuses): a small HTML page with the same heading and message as the site's error pages, in Japanese and English,
- * from the message files. No exception text, no server name.
+ * from the message files. No exception text, no server name. Also the answer {@code system.internal.ConcurrencyLimitFilter}
+ * writes itself when it turns a request away (no error dispatch, no template: a refusal must cost next to nothing).
  */
-final class PlainErrorPage {
+public final class PlainErrorPage {
 
     private static final Properties JA = load("messages.properties");
     private static final Properties EN = load("messages_en.properties");
@@ -27,7 +28,7 @@ final class PlainErrorPage {
         return status == 503 ? "503" : status >= 500 ? "500" : status == 403 || status == 404 || status == 405 || status == 413 ? Integer.toString(status) : "400";
     }
 
-    static String html(int status) {
+    public static String html(int status) {
         String kind = kind(status);
         String title = text(JA, "error." + kind + ".title");
         return "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">"
@@ -38,6 +39,18 @@ final class PlainErrorPage {
                 + text(EN, "error." + kind + ".body") + "</p></div>"
                 + "<p><a href=\"/\">" + text(JA, "error.home") + "</a> / <a href=\"/?lang=en\" lang=\"en\">"
                 + text(EN, "error.home") + "</a></p></main></body></html>\n";
+    }
+
+    /** The JSON variant, as the error controller writes it for the API: status, title and detail in one language. */
+    public static String json(int status, boolean english) {
+        String kind = kind(status);
+        Properties messages = english ? EN : JA;
+        return "{\"status\":" + status + ",\"title\":\"" + jsonText(messages, "error." + kind + ".title")
+                + "\",\"detail\":\"" + jsonText(messages, "error." + kind + ".body") + "\"}";
+    }
+
+    private static String jsonText(Properties messages, String key) {
+        return messages.getProperty(key, JA.getProperty(key, "")).replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String text(Properties messages, String key) {

@@ -123,6 +123,41 @@ class ConcurrencyLimitFilterTest {
     }
 
     @Test
+    void theRefusalIsThePlainBusyPageOrItsJsonWrittenByTheFilter() throws Exception {
+        MockHttpServletRequest browser = get("/eligibility");
+        browser.addHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        ConcurrencyLimitFilter.busy(browser, page);
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(page.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(page.getHeader("Content-Security-Policy")).startsWith("default-src 'none'");
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<h1>混み合っています</h1>", "The service is busy").doesNotContain("Exception");
+        assertThat(page.getContentLength()).isEqualTo(page.getContentAsByteArray().length);
+
+        MockHttpServletRequest api = get("/api/v1/programs");
+        api.addHeader("Accept", "application/json");
+        MockHttpServletResponse json = new MockHttpServletResponse();
+        ConcurrencyLimitFilter.busy(api, json);
+        assertThat(json.getContentType()).isEqualTo("application/json");
+        assertThat(json.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"status\":503,\"title\":\"混み合っています\",\"detail\":\"");
+        api.setCookies(new jakarta.servlet.http.Cookie("catalogue-lang", "en"));
+        MockHttpServletResponse english = new MockHttpServletResponse();
+        ConcurrencyLimitFilter.busy(api, english);
+        assertThat(english.getContentAsString()).contains("\"title\":\"The service is busy\"");
+
+        MockHttpServletRequest head = get("/programs");
+        head.setMethod("HEAD");
+        MockHttpServletResponse headers = new MockHttpServletResponse();
+        ConcurrencyLimitFilter.busy(head, headers);
+        assertThat(headers.getStatus()).isEqualTo(503);
+        assertThat(headers.getContentAsByteArray()).as("no body for HEAD").isEmpty();
+    }
+
+    @Test
     void aTurnIsGivenBackWhenTheRequestFails() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(1, 100, 100, new RequestLoad());
         FilterChain failing = (req, res) -> {
