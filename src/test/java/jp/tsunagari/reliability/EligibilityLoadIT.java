@@ -387,7 +387,7 @@ class EligibilityLoadIT {
     }
 
     /** Waits for the search index built at start-up (the log line), at most as long as the start. */
-    private static void awaitIndex(AppProcess app) throws IOException {
+    static void awaitIndex(AppProcess app) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AppProcess.READY_TIMEOUT_S);
         while (System.nanoTime() < deadline) {
             try (Stream<String> lines = Files.lines(app.log(), StandardCharsets.UTF_8)) {
@@ -404,7 +404,7 @@ class EligibilityLoadIT {
     }
 
     /** {@link #PLACES} real municipality codes from the app's own code list, chosen by the seed. */
-    private static List<String> municipalities(HttpClient client, AppProcess app, Random random) throws Exception {
+    static List<String> municipalities(HttpClient client, AppProcess app, Random random) throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(app.uri("/api/v1/municipalities")).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).as("/api/v1/municipalities").isEqualTo(200);
