@@ -90,8 +90,12 @@ class ErrorPages {
         request.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     }
 
+    /** A database that cannot be reached is not ours to answer: the outage filter gives 503 and keeps what was typed. */
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (DatabaseFaults.unavailable(e)) {
+            throw e;
+        }
         asHtml(request);
         log.error("Unexpected error", e);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
