@@ -32,6 +32,21 @@ public final class DatabaseFaults {
     }
 
     /**
+     * A failure that came from the database layer but does not say why: e.g. a rollback refused because the pool had
+     * already closed the broken connection ("Connection is closed", no SQLSTATE). Whether it was an outage is then
+     * asked of the database itself.
+     */
+    public static boolean fromTheDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessException || t instanceof SQLException
+                    || t instanceof org.springframework.transaction.TransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The connection to the server failed (refused, reset, timed out, server shutting down) — not merely a busy pool.
      * A pool timeout counts when its cause is such a failure (Hikari keeps the last connection error as cause and
      * SQLSTATE).

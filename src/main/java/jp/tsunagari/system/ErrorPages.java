@@ -29,6 +29,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    private final jp.tsunagari.system.internal.DatabaseCircuit database;
+
+    ErrorPages(jp.tsunagari.system.internal.DatabaseCircuit database) {
+        this.database = database;
+    }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class})
     String notFound(HttpServletRequest request, HttpServletResponse response) {
@@ -90,10 +95,13 @@ class ErrorPages {
         request.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     }
 
-    /** A database that cannot be reached is not ours to answer: the outage filter gives 503 and keeps what was typed. */
+    /**
+     * A database that cannot be reached is not ours to answer: the outage filter gives 503 and keeps what was typed
+     * (a failure from the database layer that does not say why counts when the database does not answer now).
+     */
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (DatabaseFaults.unavailable(e)) {
+        if (DatabaseFaults.unavailable(e) || DatabaseFaults.fromTheDatabase(e) && !database.reachableNow()) {
             throw e;
         }
         asHtml(request);

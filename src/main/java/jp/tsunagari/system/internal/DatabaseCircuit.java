@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * cannot. It opens when a request meets a lost connection or when the probe fails, and closes when the probe
  * reaches the server again. The probe is one connection of its own (not from the pool: a pool waiting for a server
  * that does not answer would hold the probe as long), opened with short timeouts, asked {@code select 1} every
- * {@code interval}; it runs for PostgreSQL only (H2 runs inside the process). Background jobs are not stopped by it:
- * they use the pool and its timeouts, and try again at their next run.
+ * {@code interval}; it runs for PostgreSQL only (H2 runs inside the process). While it is open nobody gets a
+ * connection ({@link RequestDataSource}): background jobs end their run and try again at the next.
  */
 public final class DatabaseCircuit {
 
@@ -30,6 +30,8 @@ public final class DatabaseCircuit {
     private volatile Instant downSince;
     private volatile String cause;
     private Connection probe;
+    /** Threads waiting for a connection from the pool. */
+    private final java.util.Set<Thread> waiting = new java.util.HashSet<>();
     private java.util.concurrent.ScheduledExecutorService prober;
 
     /** {@code url} null: nothing to probe (an in-process database); the circuit then never opens. */
@@ -58,6 +60,20 @@ public final class DatabaseCircuit {
     /** Since when it cannot be reached (null while it can). */
     public Instant downSince() {
         return downSince;
+    }
+
+    /**
+     * Whether the database answers now (asked at once, unless already known to be unreachable): for a failure from the
+     * database layer that does not say whether it was an outage. Always true without a probe.
+     */
+    public boolean reachableNow() {
+        if (url == null) {
+            return true;
+        }
+        if (!open()) {
+            probe();
+        }
+        return !open();
     }
 
     /** A request met a lost connection: open until the probe reaches the server (a no-op without a probe). */
@@ -105,6 +121,28 @@ public final class DatabaseCircuit {
             cause = why;
             downSince = clock.instant();
             log.warn("Database unreachable: pages that need it answer 503 until it is back ({})", why);
+            synchronized (waiting) {
+                waiting.forEach(Thread::interrupt);
+            }
+        }
+    }
+
+    /**
+     * Gets a connection from the pool; a thread still waiting for one when the circuit opens stops waiting (the pool's
+     * wait is interruptible; the interrupt is cleared before the thread goes on).
+     */
+    Connection connection(javax.sql.DataSource pool) throws SQLException {
+        Thread self = Thread.currentThread();
+        synchronized (waiting) {
+            waiting.add(self);
+        }
+        try {
+            return pool.getConnection();
+        } finally {
+            synchronized (waiting) {
+                waiting.remove(self);
+                Thread.interrupted();
+            }
         }
     }
 

@@ -53,6 +53,22 @@ public class DatabaseOutageConfig {
         };
     }
 
+    /**
+     * A scheduled task that fails because the database cannot be reached logs one WARN line (the circuit already said
+     * why), not a stack trace every run; any other failure is logged as before.
+     */
+    @Bean
+    org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer quietDuringOutages() {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseOutageConfig.class);
+        return scheduler -> scheduler.setErrorHandler(failure -> {
+            if (jp.tsunagari.system.DatabaseFaults.unavailable(failure)) {
+                log.warn("Scheduled task skipped: the database is unreachable ({})", failure.toString());
+            } else {
+                log.error("Unexpected error occurred in scheduled task", failure);
+            }
+        });
+    }
+
     @Bean
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutage(DatabaseCircuit circuit, ITemplateEngine templates,
                                                                LocaleResolver locales, MessageSource messages) {

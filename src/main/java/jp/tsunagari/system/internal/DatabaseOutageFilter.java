@@ -57,7 +57,9 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!DatabaseFaults.unavailable(e) || response.isCommitted()) {
+            boolean outage = DatabaseFaults.unavailable(e)
+                    || DatabaseFaults.fromTheDatabase(e) && !circuit.reachableNow();
+            if (!outage || response.isCommitted()) {
                 throw e;
             }
             if (DatabaseFaults.connectionLost(e)) {

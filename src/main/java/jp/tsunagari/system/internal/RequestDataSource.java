@@ -10,11 +10,12 @@ import jp.tsunagari.system.DatabaseFaults;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The pool as page requests see it ({@link DatabaseOutageFilter} marks their threads): while the {@link DatabaseCircuit}
- * is open a request gets no connection at once (a 503 page instead of waiting for the pool's timeout); a connection a
- * request gets answers within {@code networkTimeout} or fails (PostgreSQL; the pool restores its own setting when the
- * connection comes back), so a database that stops answering mid-query costs a page at most that long. A lost
- * connection met here opens the circuit. Background jobs get the pool unchanged.
+ * The pool behind the {@link DatabaseCircuit}: while it is open nobody gets a connection (a page answers 503 at once,
+ * a background job ends its run and tries again at the next, a shutdown does not wait for the pool's timeout); whoever
+ * is waiting for the pool when it opens stops waiting. A connection a page request gets ({@link DatabaseOutageFilter}
+ * marks their threads) answers within {@code networkTimeout} or fails (PostgreSQL; the pool restores its own setting
+ * when the connection comes back), so a database that stops answering mid-query costs a page at most that long. A
+ * lost connection met here opens the circuit.
  */
 final class RequestDataSource extends DelegatingDataSource {
 
@@ -31,21 +32,21 @@ final class RequestDataSource extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (!DatabaseOutageFilter.serving()) {
-            return super.getConnection();
-        }
         if (circuit.open()) {
             throw new SQLTransientConnectionException("The database is unreachable since " + circuit.downSince(), "08001");
         }
         try {
-            Connection c = super.getConnection();
-            if (networkTimeoutMillis > 0) {
+            Connection c = circuit.connection(obtainTargetDataSource());
+            if (networkTimeoutMillis > 0 && DatabaseOutageFilter.serving()) {
                 c.setNetworkTimeout(DIRECT, networkTimeoutMillis);
             }
             return c;
         } catch (SQLException e) {
             if (DatabaseFaults.connectionLost(e)) {
                 circuit.connectionLost(e);
+            }
+            if (circuit.open()) { // including a wait for the pool that the circuit's opening ended
+                throw new SQLTransientConnectionException("The database is unreachable", "08001", e);
             }
             throw e;
         }

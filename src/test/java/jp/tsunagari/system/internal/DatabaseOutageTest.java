@@ -97,20 +97,20 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void whileTheCircuitIsOpenRequestsGetNoConnectionButJobsDo() throws Exception {
+    void whileTheCircuitIsOpenNobodyGetsAConnectionAndPagesAnswer503() throws Exception {
         DatabaseCircuit circuit = new DatabaseCircuit("jdbc:postgresql://127.0.0.1:1/none", "u", "p",
                 Duration.ofSeconds(1), Clock.systemUTC());
-        circuit.probe();
-        assertThat(circuit.open()).isTrue();
-        RequestDataSource requests = new RequestDataSource(dataSource, circuit, Duration.ZERO);
-        try (Connection job = requests.getConnection()) {
-            assertThat(job.isValid(1)).isTrue();
+        RequestDataSource pool = new RequestDataSource(dataSource, circuit, Duration.ZERO);
+        try (Connection before = pool.getConnection()) {
+            assertThat(before.isValid(1)).isTrue();
         }
+        assertThat(circuit.reachableNow()).isFalse();
+        assertThat(circuit.open()).isTrue();
+        assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
         AtomicReference<Throwable> seen = new AtomicReference<>();
-        DatabaseOutageFilter filter = registration.getFilter();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("GET", "/programs"), response, (rq, rs) -> {
-            try (Connection c = requests.getConnection()) {
+        registration.getFilter().doFilter(new MockHttpServletRequest("GET", "/programs"), response, (rq, rs) -> {
+            try (Connection c = pool.getConnection()) {
                 seen.set(new AssertionError("a connection while the circuit is open"));
             } catch (SQLException e) {
                 seen.set(e);
