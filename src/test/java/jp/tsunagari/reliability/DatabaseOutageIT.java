@@ -49,8 +49,8 @@ class DatabaseOutageIT {
                 server.startAgain();
                 OutageProbe.After afterRestart = probe.after(staff, restart, 2, stoppedAt);
                 tokens.add(afterRestart.token());
-                rows.add(restart.row("PostgreSQL restarted (`pg_ctl stop -m fast`, down "
-                        + afterRestart.downSeconds() + " s, then started)", afterRestart));
+                rows.add(restart.row("PostgreSQL restarts", "`pg_ctl stop -m fast` on the embedded server, started again on "
+                        + "the same data folder and port (down " + afterRestart.downSeconds() + " s)", afterRestart));
 
                 // 2. The network to the database pauses for 30 s: nothing refused, nothing answered.
                 StaffSession.Form pauseForm = probe.formWithNewToken(staff, 3);
@@ -63,7 +63,8 @@ class DatabaseOutageIT {
                 proxy.resume();
                 OutageProbe.After afterPause = probe.after(staff, pause, 3, pausedAt);
                 tokens.add(afterPause.token());
-                rows.add(pause.row("Network to PostgreSQL paused 30 s (TCP proxy stops forwarding)", afterPause));
+                rows.add(pause.row("Network to PostgreSQL pauses 30 s", "a TCP proxy between app and server stops "
+                        + "forwarding (nothing closed)", afterPause));
 
                 tokens.add(probe.acknowledgedSave(staff, 4));
                 probe.assertPoolIdle();

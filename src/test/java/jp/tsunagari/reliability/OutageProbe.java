@@ -30,12 +30,13 @@ final class OutageProbe {
     /** Seen while the database was away. */
     record During(long firstUncachedMs, int firstUncachedStatus, long knownMaxMs, long readinessDownMs,
                   long cachedMs, Document savePage, String token) {
-        String row(String fault, After after) {
-            return "| " + fault + " | cached pages 200 (" + cachedMs + " ms); pages needing the database 503 with "
-                    + "`Retry-After` (first " + firstUncachedMs + " ms, then ≤ " + knownMaxMs + " ms); readiness DOWN "
-                    + readinessDownMs + " ms after the fault; a staff save: 503 page with everything typed, sent again afterwards | nothing ("
-                    + "the save sent again from the 503 page acknowledged; earlier saves intact) | readiness UP "
-                    + after.readyMs() + " ms after the database was back; pool idle, no restart |";
+        String row(String fault, String injected, After after) {
+            return "| " + fault + " | " + injected + " | cached pages 200 (" + cachedMs + " ms); pages that need the "
+                    + "database 503 with `Retry-After` (first " + firstUncachedMs + " ms, then ≤ " + knownMaxMs
+                    + " ms); readiness DOWN " + readinessDownMs + " ms after the fault; a staff save: 503 page holding "
+                    + "everything typed | nothing: the save sent again from the 503 page acknowledged, every earlier save "
+                    + "intact | readiness UP " + after.readyMs() + " ms after the database was back; pool idle "
+                    + "(`hikaricp_connections_active` 0); no restart |";
         }
     }
 
