@@ -29,10 +29,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
-    private final jp.tsunagari.system.internal.DatabaseCircuit database;
+    /** Absent in web slices of tests: the database then counts as reachable. */
+    private final org.springframework.beans.factory.ObjectProvider<jp.tsunagari.system.internal.DatabaseCircuit> database;
 
-    ErrorPages(jp.tsunagari.system.internal.DatabaseCircuit database) {
+    ErrorPages(org.springframework.beans.factory.ObjectProvider<jp.tsunagari.system.internal.DatabaseCircuit> database) {
         this.database = database;
+    }
+
+    private boolean unreachable() {
+        var circuit = database.getIfAvailable();
+        return circuit != null && !circuit.reachableNow();
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -101,7 +107,7 @@ class ErrorPages {
      */
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (DatabaseFaults.unavailable(e) || DatabaseFaults.fromTheDatabase(e) && !database.reachableNow()) {
+        if (DatabaseFaults.unavailable(e) || DatabaseFaults.fromTheDatabase(e) && unreachable()) {
             throw e;
         }
         asHtml(request);
