@@ -65,8 +65,12 @@ class ApiErrors {
                 null);
     }
 
+    /** A failure of the database layer goes to the outage filter (503 problem while the database is unreachable). */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (jp.tsunagari.system.DatabaseFaults.fromTheDatabase(e)) {
+            throw e;
+        }
         log.error("Unexpected API error", e);
         return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "api.problem.internal-error.detail", null);
     }

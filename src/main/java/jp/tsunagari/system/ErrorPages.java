@@ -29,6 +29,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    /** Absent in web slices of tests: the database then counts as reachable. */
+    private final org.springframework.beans.factory.ObjectProvider<jp.tsunagari.system.internal.DatabaseCircuit> database;
+
+    ErrorPages(org.springframework.beans.factory.ObjectProvider<jp.tsunagari.system.internal.DatabaseCircuit> database) {
+        this.database = database;
+    }
+
+    private boolean unreachable() {
+        var circuit = database.getIfAvailable();
+        return circuit != null && !circuit.reachableNow();
+    }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class})
     String notFound(HttpServletRequest request, HttpServletResponse response) {
@@ -90,8 +101,15 @@ class ErrorPages {
         request.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     }
 
+    /**
+     * A database that cannot be reached is not ours to answer: the outage filter gives 503 and keeps what was typed
+     * (a failure from the database layer that does not say why counts when the database does not answer now).
+     */
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (DatabaseFaults.unavailable(e) || DatabaseFaults.fromTheDatabase(e) && unreachable()) {
+            throw e;
+        }
         asHtml(request);
         log.error("Unexpected error", e);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());

@@ -12,6 +12,11 @@ public final class FilterOrder {
 
     /** Right after the character encoding: it reads the parameters, which must be decoded as UTF-8 first. */
     public static final int MALFORMED_REQUESTS = Ordered.HIGHEST_PRECEDENCE + 1;
+    /**
+     * A request failing because the database cannot be reached gets a 503 page: before the session store (in the
+     * database), after the character encoding and the malformed-request check (it reads the parameters).
+     */
+    public static final int DATABASE_OUTAGE = Ordered.HIGHEST_PRECEDENCE + 2;
     /** {@code ?lang=}: before anything renders a page. */
     public static final int LANGUAGE_SWITCH = Ordered.HIGHEST_PRECEDENCE + 100;
     /** After the request context (the base URL is read from it), before Spring Security (a hit needs no session). */

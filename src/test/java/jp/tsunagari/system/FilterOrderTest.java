@@ -29,6 +29,7 @@ class FilterOrderTest {
         assertThat(registration("pageCacheFilter")).isEqualTo(FilterOrder.PAGE_CACHE);
         assertThat(registration("concurrencyLimit")).isEqualTo(FilterOrder.CONCURRENCY_LIMIT);
         assertThat(registration("apiEtags")).isEqualTo(FilterOrder.API_ETAGS);
+        assertThat(registration("databaseOutage")).isEqualTo(FilterOrder.DATABASE_OUTAGE);
 
         assertThat(encoding).isLessThan(FilterOrder.MALFORMED_REQUESTS);
         assertThat(FilterOrder.LANGUAGE_SWITCH).isLessThan(FilterOrder.PAGE_CACHE);
@@ -36,6 +37,7 @@ class FilterOrderTest {
         assertThat(FilterOrder.PAGE_CACHE).isLessThan(FilterOrder.CONCURRENCY_LIMIT).isLessThan(security)
                 .isLessThan(FilterOrder.API_ETAGS);
         assertThat(session).isLessThan(security);
+        assertThat(FilterOrder.MALFORMED_REQUESTS).isLessThan(FilterOrder.DATABASE_OUTAGE).isLessThan(session);
     }
 
     private int registration(String name) {
