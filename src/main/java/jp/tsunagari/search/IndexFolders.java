@@ -46,18 +46,26 @@ final class IndexFolders {
      */
     record Stored(IndexWriter writer, Path folder, long marker, LocalDate day) {
 
-        /** A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). */
+        /**
+         * A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). Every
+         * file's checksum is verified first (a truncated or damaged file is found here, not by a search).
+         */
         IndexSnapshot open(long started) {
+            org.apache.lucene.index.DirectoryReader reader = null;
             try {
-                org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(writer.getDirectory());
+                reader = org.apache.lucene.index.DirectoryReader.open(writer.getDirectory());
+                for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
                 FacetTables.warm(reader);
                 IndexSnapshot s = new IndexSnapshot(new org.apache.lucene.search.IndexSearcher(reader), marker,
                         java.time.Instant.now(), reader.numDocs(), java.time.Duration.ofNanos(System.nanoTime() - started));
                 log.info("Search index opened: {} programs at change marker {} in {} ms ({})", reader.numDocs(), marker,
                         s.buildTime().toMillis(), folder);
                 return s;
-            } catch (java.io.IOException e) {
-                log.info("The search index in {} cannot be read ({}); building a new one", folder, e.toString());
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("The search index in {} cannot be read ({}); building a new one", folder, e.toString());
+                IOUtils.closeWhileHandlingException(reader);
                 close(writer);
                 delete(folder);
                 return null;
@@ -65,13 +73,21 @@ final class IndexFolders {
         }
     }
 
+    /** How a folder is opened as a Lucene directory: {@link FSDirectory#open} (tests wrap it to fail writes). */
+    interface Directories {
+        Directory open(Path folder) throws IOException;
+    }
+
     private final Path root;
     private final boolean temporary;
+    private final Directories directories;
+    private long issued;
     private final Directory lockDirectory;
     private final Lock lock;
 
-    private IndexFolders(Path root, boolean temporary, Directory lockDirectory, Lock lock) {
+    private IndexFolders(Path root, boolean temporary, Directory lockDirectory, Lock lock, Directories directories) {
         this.root = root;
+        this.directories = directories;
         this.temporary = temporary;
         this.lockDirectory = lockDirectory;
         this.lock = lock;
@@ -79,19 +95,23 @@ final class IndexFolders {
 
     /** The folders under {@code configured}, or a new temporary root when none is configured or it is in use. */
     static IndexFolders open(String configured) {
+        return open(configured, FSDirectory::open);
+    }
+
+    static IndexFolders open(String configured, Directories directories) {
         try {
             if (!configured.isBlank()) {
                 Path root = Files.createDirectories(Path.of(configured));
                 Directory directory = FSDirectory.open(root);
                 try {
-                    return new IndexFolders(root, false, directory, directory.obtainLock("root.lock"));
+                    return new IndexFolders(root, false, directory, directory.obtainLock("root.lock"), directories);
                 } catch (IOException e) {
                     directory.close();
                     log.warn("The search index folder {} is in use by another instance ({}); using a temporary one",
                             root, e.toString());
                 }
             }
-            return new IndexFolders(Files.createTempDirectory("tsunagari-index-"), true, null, null);
+            return new IndexFolders(Files.createTempDirectory("tsunagari-index-"), true, null, null, directories);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,9 +121,26 @@ final class IndexFolders {
         return temporary;
     }
 
-    /** A new, empty folder for a full build (numbered after every folder there is). */
-    Path next() {
-        return root.resolve(PREFIX + (folders().stream().mapToLong(IndexFolders::number).max().orElse(0) + 1));
+    /** A new, empty folder for a full build (numbered after every folder there is; the root made again if removed). */
+    synchronized Path next() {
+        if (!Files.isDirectory(root)) {
+            try {
+                Files.createDirectories(root);
+                log.warn("The search index folder {} was missing and has been made again", root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        // Never a number given before, even when the folders were removed: the current index's folder is removed by name
+        // once the new one takes over.
+        issued = Math.max(issued, folders().stream().mapToLong(IndexFolders::number).max().orElse(0)) + 1;
+        return root.resolve(PREFIX + issued);
+    }
+
+    /** The folder opened as a Lucene directory (made if missing). */
+    Directory directory(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return directories.open(folder);
     }
 
     /**
@@ -118,17 +155,18 @@ final class IndexFolders {
         Optional<Stored> stored = Optional.empty();
         if (!folders.isEmpty()) {
             Path newest = folders.get(folders.size() - 1);
-            stored = usable(newest, analyzer, database, current);
+            stored = usable(directories, newest, analyzer, database, current);
             folders = stored.isPresent() ? folders.subList(0, folders.size() - 1) : folders;
         }
         folders.forEach(IndexFolders::delete);
         return stored;
     }
 
-    private static Optional<Stored> usable(Path folder, Analyzer analyzer, String database, long current) {
+    private static Optional<Stored> usable(Directories directories, Path folder, Analyzer analyzer, String database,
+                                           long current) {
         IndexWriter writer = null;
         try {
-            writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer).setOpenMode(OpenMode.APPEND));
+            writer = new IndexWriter(directories.open(folder), new IndexWriterConfig(analyzer).setOpenMode(OpenMode.APPEND));
             Map<String, String> data = new HashMap<>();
             Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
             if (live != null) {
@@ -145,7 +183,7 @@ final class IndexFolders {
             }
             log.info("The search index in {} is not used: it was built from {}; building a new one", folder, why);
         } catch (IOException | RuntimeException e) {
-            log.info("The search index in {} cannot be opened ({}); building a new one", folder, e.toString());
+            log.warn("The search index in {} cannot be opened ({}); building a new one", folder, e.toString());
         }
         close(writer);
         return Optional.empty();
@@ -208,6 +246,18 @@ final class IndexFolders {
         if (stopped) {
             log.info("Search index build stopped after {} ms: the application is stopping",
                     (System.nanoTime() - startedNanos) / 1_000_000);
+        }
+    }
+
+    /** A writer let go of without a commit (what it holds beyond its last commit is thrown away), its directory closed. */
+    static void discard(IndexWriter writer) {
+        if (writer != null) {
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Rolling back an index writer failed: {}", e.toString());
+            }
+            IOUtils.closeWhileHandlingException(writer.getDirectory());
         }
     }
 

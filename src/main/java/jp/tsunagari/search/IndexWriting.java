@@ -43,6 +43,11 @@ final class IndexWriting {
         }
     }
 
+    /** A writer on a new index in {@code directory} (whatever is there is overwritten). */
+    static IndexWriter newWriter(org.apache.lucene.store.Directory directory, Analyzer analyzer) throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(OpenMode.CREATE));
+    }
+
     /**
      * Adds every published program; returns how many. Reading (this thread) and analysing (a pool's threads; the
      * writer takes documents from several threads) overlap; at most {@code IN_FLIGHT} programs wait in memory.

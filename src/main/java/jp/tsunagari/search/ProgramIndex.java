@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.tsunagari.catalogue.SearchSources;
@@ -25,13 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The Lucene index of published programs, one per app instance, in files outside the Java heap (memory-mapped;
@@ -43,7 +37,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * programs updates only their documents (the marker's log says which); a wider change (category or place names) or
  * a gap in the log rebuilds the whole index, while searches go on on the previous one. 受付状況 depends on the day
  * ({@link IndexDay}): the scheduled refresh writes a new day in the background; readiness and saves wait only for the
- * marker. At shutdown a full build stops at its next program ({@link #close}).
+ * marker. At shutdown a full build stops at its next program ({@link #close}). When to refresh is {@link IndexUpkeep}'s;
+ * a failure to write or read the index never fails a save or stops the instance ({@link IndexRecovery}).
  */
 @Component
 class ProgramIndex {
@@ -65,17 +60,26 @@ class ProgramIndex {
     private String database;
     private volatile boolean closed, stopping; // stopping: set at shutdown before the lock is taken (close)
     private final IndexDay day;
+    private final IndexRecovery recovery;
 
     @Autowired
     ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, ApplicationEventPublisher events, EligibilityChecker areas,
-                 Clock clock, @Value("${catalogue.search.index-dir:}") String indexDir) {
+                 Clock clock, @Value("${catalogue.search.index-dir:}") String indexDir,
+                 @Value("${catalogue.search.retry-ms:30000}") long retryMs) {
+        this(sources, marker, places, events, areas, clock, IndexFolders.open(indexDir), Duration.ofMillis(retryMs));
+    }
+
+    /** With the folders given (tests: {@link IndexFolders.Directories} that fail writes) and the longest wait between retries. */
+    ProgramIndex(SearchSources sources, ChangeMarker marker, Places places, ApplicationEventPublisher events, EligibilityChecker areas,
+                 Clock clock, IndexFolders folders, Duration retry) {
         this.sources = sources;
+        this.recovery = new IndexRecovery(retry);
         this.day = new IndexDay(clock);
         this.areas = areas;
         this.marker = marker;
         this.places = places;
         this.events = events;
-        this.folders = IndexFolders.open(indexDir);
+        this.folders = folders;
         // While the rest starts: the index opened (or built) and caught up, then Kuromoji's dictionaries loaded (1 s).
         Thread opening = new Thread(this::openEarly, "search-index-open");
         opening.setDaemon(true);
@@ -85,7 +89,7 @@ class ProgramIndex {
     private void openEarly() {
         try {
             refresh(false);
-        } catch (RuntimeException e) { // tried again at readiness (onStart), where a failure stops the start-up
+        } catch (RuntimeException e) { // tried again at readiness (IndexUpkeep.onStart), then by the recovery
             log.debug("The search index was not opened early: {}", e.toString());
         }
         Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり");
@@ -100,6 +104,7 @@ class ProgramIndex {
         this.areas = null;
         this.folders = null;
         this.day = null;
+        this.recovery = new IndexRecovery(Duration.ZERO);
     }
 
     /** A full build under way (it holds the lock) is told to stop, and stops at its next program, its folder dropped. */
@@ -114,7 +119,7 @@ class ProgramIndex {
             return;
         }
         closed = true;
-        IndexFolders.close(writer);
+        IndexFolders.discard(writer); // every update is committed already; what a failed write left in it is not
         writer = null;
         if (snapshot != null) {
             snapshot.release();
@@ -143,41 +148,43 @@ class ProgramIndex {
         return analyzer;
     }
 
-    /** The index as it is now, without building one (null before the first build). */
+    /** The index as it is now, without building one (null before the first build, or while its files are damaged). */
     IndexSnapshot current() {
-        return snapshot;
+        IndexRecovery.Trouble t = recovery.trouble();
+        return t != null && t.unreadable() ? null : snapshot;
     }
 
+    /** The index to search; refused ({@link IndexUnavailable}) while there is none or it is damaged, until rebuilt. */
     IndexSnapshot snapshot() {
         IndexSnapshot s = snapshot;
+        IndexRecovery.Trouble t = recovery.trouble();
+        if (t != null && (s == null || t.unreadable())) {
+            throw new IndexUnavailable();
+        }
         return s != null ? s : refresh(false);
     }
 
-    /** Readiness waits for the index caught up with the marker (opened early, on its own thread), unless stopping. */
-    @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        try {
-            refresh(false);
-        } catch (RuntimeException e) { // SIGTERM during the start-up's build: no index to wait for, no failure
-            if (!stopping) {
-                throw e;
-            }
-        }
+    IndexRecovery recovery() {
+        return recovery;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void onLocalChange(ChangeMarker.CatalogueChanged changed) {
-        if (!closed) {
-            refresh(false);
-        }
+    boolean hasSnapshot() {
+        return snapshot != null;
     }
 
-    @Scheduled(fixedDelayString = "${catalogue.search.refresh-ms:2000}", initialDelayString = "${catalogue.search.refresh-ms:2000}")
-    void refreshIfChanged() {
+    boolean stopping() {
+        return stopping || closed;
+    }
+
+    /** Whether the index is behind the change marker or holds another day than today. */
+    boolean behind() {
         IndexSnapshot s = snapshot;
-        if (s != null && (marker.current() != s.marker() || !day.holds(day.today()))) {
-            refresh(true);
-        }
+        return s != null && (marker.current() != s.marker() || !day.holds(day.today()));
+    }
+
+    /** Under the lock (no commit under way): whether files of the current commit were removed or changed (then recorded). */
+    synchronized boolean filesChanged() {
+        return snapshot != null && recovery.checkFiles();
     }
 
     /**
@@ -215,6 +222,7 @@ class ProgramIndex {
             writer = stored.get().writer();
             folder = stored.get().folder();
             day.set(stored.get().day());
+            recovery.watch(folder, snapshot);
         }
         return snapshot;
     }
@@ -230,25 +238,15 @@ class ProgramIndex {
         long from = marker.current();
         places.refresh();
         builds++;
-        Path into = folders.next();
-        IndexWriter built = IndexWriting.newWriter(into, analyzer);
-        try {
-            int documents = IndexWriting.addAll(built, sources, areas, today, () -> stopping);
-            IndexFolders.commit(built, from, database(), today);
-            IndexSnapshot next = new IndexSnapshot(new IndexSearcher(DirectoryReader.open(built.getDirectory())), from,
-                    Instant.now(), documents, Duration.ofNanos(System.nanoTime() - started));
-            day.set(today);
-            switchTo(next, built, into);
-            log.info("Search index built: {} programs in {} ms (change marker {})", next.documents(),
-                    next.buildTime().toMillis(), from);
-            return next;
-        } catch (IOException | RuntimeException e) {
-            IndexFolders.abandon(built, into, e instanceof IndexWriting.Stopped, started);
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        IndexBuild built = IndexBuild.into(folders, analyzer, sources, areas, today, from, database(), () -> stopping, started);
+        day.set(today);
+        switchTo(built.snapshot(), built.writer(), built.folder());
+        log.info("Search index built: {} programs in {} ms (change marker {})", built.snapshot().documents(),
+                built.snapshot().buildTime().toMillis(), from);
+        return built.snapshot();
     }
 
-    /** Makes a newly built index the current one; the previous one is closed when its last search ends. */
+    /** Makes a newly built index the current one; the previous one closes after its last search, its writer rolled back. */
     private void switchTo(IndexSnapshot next, IndexWriter built, Path into) {
         IndexWriter previousWriter = writer;
         Path previousFolder = folder;
@@ -256,7 +254,7 @@ class ProgramIndex {
         writer = built;
         folder = into;
         swap(next);
-        IndexFolders.close(previousWriter);
+        IndexFolders.discard(previousWriter);
         if (previous != null) {
             previous.release();
         }
@@ -293,6 +291,7 @@ class ProgramIndex {
     private void swap(IndexSnapshot next) {
         FacetTables.warm(next.searcher().getIndexReader());
         snapshot = next;
+        recovery.watch(folder, next);
         if (events != null) {
             events.publishEvent(new ViewsOutdated("search index at change marker " + next.marker()));
         }

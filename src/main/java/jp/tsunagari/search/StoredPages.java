@@ -62,7 +62,7 @@ class StoredPages implements IndexedPages {
                 }
             }
             return pages;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) { // InternalError: a truncated memory-mapped file
             log.warn("Stored pages could not be read from the index ({}); the database answers", e.toString());
             return Map.of();
         } finally {

@@ -84,8 +84,9 @@ class IndexRestartTest {
     }
 
     ProgramIndex start(java.time.Clock clock) {
-        restarted = new ProgramIndex(sources, marker, places, events, checker, clock, FOLDER.toString());
-        restarted.onStart();
+        restarted = new ProgramIndex(sources, marker, places, events, checker, clock, IndexFolders.open(FOLDER.toString()),
+                java.time.Duration.ofSeconds(30));
+        new IndexUpkeep(restarted).onStart();
         return restarted;
     }
 
@@ -151,7 +152,7 @@ class IndexRestartTest {
             TestClock clock = new TestClock(java.time.Instant.parse("2026-12-10T01:00:00Z"));
             ProgramIndex index = start(clock); // a later day than the app's index was written for
             assertThat(accepting(index, "now")).containsExactly(7L);
-            index.refreshIfChanged(); // the new day's rewrite, as scheduled
+            new IndexUpkeep(index).refreshIfChanged(); // the new day's rewrite, as scheduled
 
             // The same day: the index opened from disk holds it already; nothing is written again.
             index.close();
@@ -167,7 +168,7 @@ class IndexRestartTest {
             index = start(clock);
             assertThat(index.snapshot()).as("readiness did not wait for the new day").isNotNull();
             assertThat(accepting(index, "now")).containsExactly(7L);
-            index.refreshIfChanged();
+            new IndexUpkeep(index).refreshIfChanged();
             assertThat(accepting(index, "now")).isEmpty();
             assertThat(accepting(index, "closed")).containsExactly(7L);
             assertThat(index.builds()).as("a few dated programs are updated, not the whole index built").isZero();
