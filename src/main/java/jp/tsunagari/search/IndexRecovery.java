@@ -68,7 +68,7 @@ final class IndexRecovery {
                 unreadable || (before != null && before.unreadable()));
         if (before == null) {
             log.error("Search index {} failed: {}; {}; a rebuild from the database is tried in {} ms", what, e,
-                    unreadable ? "searches are refused until then (damaged index files)"
+                    unreadable ? "searches are refused until then (no index, or damaged files)"
                             : "searches answer from the last good index meanwhile", delay);
         } else if (!error.equals(before.error()) || unreadable && !before.unreadable()) {
             log.warn("Search index {} failed again (attempt {}, degraded since {}): {}; next try in {} ms", what,

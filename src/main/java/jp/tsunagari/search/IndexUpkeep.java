@@ -88,9 +88,10 @@ class IndexUpkeep {
         }
     }
 
+    /** Without any snapshot, searches are refused until a try works (as with damaged files). */
     private void failed(String what, Throwable e) {
         if (!index.stopping()) {
-            recovery.failed(what, e, false);
+            recovery.failed(what, e, !index.hasSnapshot());
         }
     }
 }

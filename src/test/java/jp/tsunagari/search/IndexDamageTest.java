@@ -167,4 +167,35 @@ class IndexDamageTest {
         assertThat(index.recovery().trouble()).isNull();
         assertThat(find(index, "削除後保存試験")).containsExactly(6L);
     }
+
+    @Test
+    void withTheDiskFullFromTheStartTheInstanceStartsOutOfServiceAndBuildsWhenSpaceReturns() throws Exception {
+        FullDisk disk = new FullDisk();
+        disk.full.set(true);
+        index = new ProgramIndex(sources, marker, places, events, checker, Clock.systemUTC(),
+                IndexFolders.open(root.toString(), disk), Duration.ofMillis(200));
+        IndexUpkeep upkeep = new IndexUpkeep(index);
+        upkeep.onStart(); // no throw: the start goes on without an index
+        IndexHealth health = new IndexHealth(index);
+        assertThat(health.health().getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(health.health().getDetails()).containsEntry("state", "unavailable");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> find(index, "子育て"))
+                .isInstanceOf(IndexUnavailable.class);
+        long folders = 1;
+        for (long until = System.nanoTime() + 10_000_000_000L; folders > 0 && System.nanoTime() < until; Thread.sleep(50)) {
+            try (Stream<Path> left = Files.list(root)) { // the early open's own try may still be writing
+                folders = left.filter(Files::isDirectory).count();
+            }
+        }
+        assertThat(folders).as("a failed build leaves no folder").isZero();
+
+        disk.full.set(false);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (index.recovery().trouble() != null && System.nanoTime() < deadline) {
+            upkeep.refreshIfChanged();
+            Thread.sleep(50);
+        }
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(total(index, "")).isEqualTo(sources.published().size());
+    }
 }
