@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * A page whose search met an index that cannot answer: 503 with {@code Retry-After} and a page saying search is being
- * rebuilt — never a stack trace, never results from damaged files. A read that failed on the files themselves
+ * rebuilt — never a stack trace, never results from files known to be damaged. A read that failed on the files themselves
  * ({@code InternalError} from a truncated memory-mapped file, a corrupt file) has the index rebuilt. Ordered after the
  * JSON API's own advice, before the site's generic error pages.
  */
