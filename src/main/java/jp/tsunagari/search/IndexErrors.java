@@ -3,6 +3,7 @@ package jp.tsunagari.search;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.lucene.index.CorruptIndexException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,9 +20,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class IndexErrors {
 
-    private final IndexUpkeep upkeep;
+    /** A provider: controller slice tests (@WebMvcTest) load advice without the index. */
+    private final ObjectProvider<IndexUpkeep> upkeep;
 
-    IndexErrors(IndexUpkeep upkeep) {
+    IndexErrors(ObjectProvider<IndexUpkeep> upkeep) {
         this.upkeep = upkeep;
     }
 
@@ -29,7 +31,7 @@ class IndexErrors {
     String unavailable(Throwable e, HttpServletRequest request, HttpServletResponse response) {
         Throwable cause = e instanceof jakarta.servlet.ServletException && e.getCause() != null ? e.getCause() : e;
         if (!(cause instanceof IndexUnavailable)) {
-            upkeep.unreadable(cause); // an Error reaches here wrapped ("Handler dispatch failed")
+            upkeep.ifAvailable(u -> u.unreadable(cause)); // an Error reaches here wrapped ("Handler dispatch failed")
         }
         request.removeAttribute(org.springframework.web.servlet.View.SELECTED_CONTENT_TYPE);
         request.removeAttribute(org.springframework.web.servlet.HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
