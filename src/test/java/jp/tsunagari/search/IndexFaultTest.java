@@ -22,7 +22,11 @@ import jp.tsunagari.place.Places;
 import jp.tsunagari.system.ChangeMarker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -70,6 +74,8 @@ class IndexFaultTest {
     ProgramEditor editor;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    HealthEndpointGroups groups;
 
     List<Long> find(String text) {
         return search.search(new DiscoveryQuery(text, Map.of(), "relevance", 1, 50)).ids();
@@ -153,5 +159,21 @@ class IndexFaultTest {
         assertThat(total()).isEqualTo(before);
         mvc.perform(get("/programs").param("q", "子育て")).andExpect(status().isOk());
         assertThat(IndexDamageTest.newest(root)).as("rebuilt in a new folder").isNotEqualTo(folder);
+    }
+
+    /** DEGRADED answers 200; DOWN and OUT_OF_SERVICE still 503 (a mapping in the properties replaces Boot's defaults). */
+    @Test
+    void degradedIsServedWith200AndDownAndOutOfServiceStillWith503() {
+        for (HealthEndpointGroup group : List.of(groups.getPrimary(), groups.get("readiness"))) {
+            HttpCodeStatusMapper codes = group.getHttpCodeStatusMapper();
+            assertThat(codes.getStatusCode(IndexHealth.DEGRADED)).isEqualTo(200);
+            assertThat(codes.getStatusCode(Status.UP)).isEqualTo(200);
+            assertThat(codes.getStatusCode(Status.DOWN)).isEqualTo(503);
+            assertThat(codes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+            assertThat(group.getStatusAggregator().getAggregateStatus(Status.UP, IndexHealth.DEGRADED))
+                    .isEqualTo(IndexHealth.DEGRADED);
+            assertThat(group.getStatusAggregator().getAggregateStatus(Status.DOWN, IndexHealth.DEGRADED))
+                    .isEqualTo(Status.DOWN);
+        }
     }
 }
