@@ -90,7 +90,6 @@ class ProgramIndex {
         }
         Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり");
     }
-
     /** For measurements with a prepared snapshot only. */
     ProgramIndex() {
         this.sources = null;
@@ -102,7 +101,8 @@ class ProgramIndex {
         this.day = null;
     }
 
-    /** A full build under way (it holds the lock) is told to stop, and stops at its next program, its folder dropped. */
+    /** A build or catch-up under way (it holds the lock) stops at its next program: at close, before the scheduler stops. */
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class) void stopping() { stopping = true; }
     @PreDestroy
     void close() {
         stopping = true;
@@ -167,16 +167,16 @@ class ProgramIndex {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onLocalChange(ChangeMarker.CatalogueChanged changed) {
-        if (!closed) {
-            refresh(false);
+        if (!closed && !stopping) {
+            IndexWriting.unlessStopped(() -> refresh(false));
         }
     }
 
     @Scheduled(fixedDelayString = "${catalogue.search.refresh-ms:2000}", initialDelayString = "${catalogue.search.refresh-ms:2000}")
     void refreshIfChanged() {
         IndexSnapshot s = snapshot;
-        if (s != null && (marker.current() != s.marker() || !day.holds(day.today()))) {
-            refresh(true);
+        if (s != null && !stopping && (marker.current() != s.marker() || !day.holds(day.today()))) {
+            IndexWriting.unlessStopped(() -> refresh(true));
         }
     }
 
@@ -186,8 +186,8 @@ class ProgramIndex {
      * {@code withNewDay}, to today (the programs with dates written again if the index holds another day).
      */
     synchronized IndexSnapshot refresh(boolean withNewDay) {
-        if (closed) {
-            throw new IllegalStateException("The search index is closed (the app is stopping)");
+        if (closed || stopping) {
+            throw new IndexWriting.Stopped(); // the index is closed or closing: the app is stopping
         }
         long to = marker.current();
         LocalDate today = day.today();
@@ -272,7 +272,7 @@ class ProgramIndex {
     private IndexSnapshot update(Set<Long> ids, long to, LocalDate today, LocalDate held) {
         long started = System.nanoTime();
         try {
-            IndexWriting.replace(writer, ids, sources, areas, today);
+            IndexWriting.replace(writer, ids, sources, areas, today, () -> stopping);
             IndexFolders.commit(writer, to, database(), held);
             IndexSnapshot previous = snapshot;
             DirectoryReader reader = IndexWriting.reopen((DirectoryReader) previous.searcher().getIndexReader());
