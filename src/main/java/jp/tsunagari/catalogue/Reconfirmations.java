@@ -172,6 +172,23 @@ public class Reconfirmations {
         return due;
     }
 
+    /**
+     * Takes {@code step}'s mark of {@code today} off again for these programs: their mail did not go (the look was
+     * stopped), so the next look takes the step for them again — an asked program through {@link #askFlaggedNext}
+     * (its row stays, without {@code asked_on}), a reminder or a hand-over through {@link #remindNext} and
+     * {@link #escalateNext}. How many rows were set back.
+     */
+    public int setBack(ReconfirmationRequest.Step step, LocalDate today, java.util.Collection<Long> programIds) {
+        String column = switch (step) {
+            case ASK -> "asked_on";
+            case REMIND -> "reminded_on";
+            case ESCALATE -> "escalated_on";
+        };
+        int[] counts = jdbc.batchUpdate("update reconfirmation set " + column + " = null where program_id = ? and "
+                + column + " = ?", programIds.stream().map(id -> new Object[] {id, Date.valueOf(today)}).toList());
+        return java.util.Arrays.stream(counts).map(n -> Math.max(n, 0)).sum();
+    }
+
     private void mark(String column, LocalDate today, List<Due> due) {
         jdbc.batchUpdate("update reconfirmation set " + column + " = ? where program_id = ?",
                 due.stream().map(d -> new Object[] {Date.valueOf(today), d.programId()}).toList());

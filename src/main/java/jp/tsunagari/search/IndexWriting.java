@@ -28,6 +28,8 @@ import org.apache.lucene.store.FSDirectory;
 /** Programs into a Lucene index: the whole catalogue on several threads, or one program at a time. */
 final class IndexWriting {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndexWriting.class);
+
     private static final int ANALYSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int IN_FLIGHT = 256;
 
@@ -60,6 +62,18 @@ final class IndexWriting {
     static final class Stopped extends RuntimeException {
         Stopped() {
             super("the search index build was stopped: the application is stopping", null, false, false);
+        }
+    }
+
+    /**
+     * Runs a refresh of the index from a background thread or after a commit, where the application stopping meanwhile
+     * is no failure: {@link Stopped} ends it quietly (the next start catches up).
+     */
+    static void unlessStopped(Runnable refresh) {
+        try {
+            refresh.run();
+        } catch (Stopped stopped) {
+            log.info("Search index not brought up to date: the application is stopping");
         }
     }
 
@@ -113,13 +127,32 @@ final class IndexWriting {
         }
     }
 
-    /** Replaces the documents of the programs (removing those no longer published), written for {@code today}. */
-    static void replace(IndexWriter writer, Set<Long> ids, SearchSources sources, Areas areas, LocalDate today)
-            throws IOException {
-        for (Long id : ids) {
-            writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
+    /**
+     * Replaces the documents of the programs (removing those no longer published), written for {@code today}. Looks at
+     * {@code stop} before each program: when it says so (the application is stopping), what was written since the last
+     * commit is rolled back, which closes the writer, and {@link Stopped} is thrown: the index stays at its last commit,
+     * never half caught up, and the next start catches up from there.
+     */
+    static void replace(IndexWriter writer, Set<Long> ids, SearchSources sources, Areas areas, LocalDate today,
+                        java.util.function.BooleanSupplier stop) throws IOException {
+        int[] done = {0};
+        try {
+            for (Long id : ids) {
+                writer.deleteDocuments(new Term(ProgramDocuments.ID_KEY, Long.toString(id)));
+            }
+            sources.eachPublished(List.copyOf(ids), source -> {
+                if (stop.getAsBoolean()) {
+                    throw new Stopped();
+                }
+                add(writer, source, areas, today);
+                done[0]++;
+            });
+        } catch (Stopped stopped) {
+            writer.rollback();
+            log.info("Search index catch-up stopped after {} of {} changed programs: the application is stopping (the"
+                    + " index stays at its last commit)", done[0], ids.size());
+            throw stopped;
         }
-        sources.eachPublished(List.copyOf(ids), source -> add(writer, source, areas, today));
     }
 
     /** A reader of the index's last commit, opened from {@code previous} (the same one, referenced again, if unchanged). */

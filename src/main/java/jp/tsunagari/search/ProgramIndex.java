@@ -94,7 +94,6 @@ class ProgramIndex {
         }
         Analyzers.tokens(analyzer, Analyzers.BODY_JA, "地域とのつながり");
     }
-
     /** For measurements with a prepared snapshot only. */
     ProgramIndex() {
         this.sources = null;
@@ -107,7 +106,9 @@ class ProgramIndex {
         this.recovery = new IndexRecovery(Duration.ZERO);
     }
 
-    /** A full build under way (it holds the lock) is told to stop, and stops at its next program, its folder dropped. */
+    /** A build or catch-up under way (it holds the lock) stops at its next program: at close, before the scheduler stops. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void onContextClosed() { stopping = true; }
     @PreDestroy
     void close() {
         stopping = true;
@@ -193,8 +194,8 @@ class ProgramIndex {
      * {@code withNewDay}, to today (the programs with dates written again if the index holds another day).
      */
     synchronized IndexSnapshot refresh(boolean withNewDay) {
-        if (closed) {
-            throw new IllegalStateException("The search index is closed (the app is stopping)");
+        if (closed || stopping) {
+            throw new IndexWriting.Stopped(); // the index is closed or closing: the app is stopping
         }
         long to = marker.current();
         LocalDate today = day.today();
@@ -270,7 +271,7 @@ class ProgramIndex {
     private IndexSnapshot update(Set<Long> ids, long to, LocalDate today, LocalDate held) {
         long started = System.nanoTime();
         try {
-            IndexWriting.replace(writer, ids, sources, areas, today);
+            IndexWriting.replace(writer, ids, sources, areas, today, () -> stopping);
             IndexFolders.commit(writer, to, database(), held);
             IndexSnapshot previous = snapshot;
             DirectoryReader reader = IndexWriting.reopen((DirectoryReader) previous.searcher().getIndexReader());

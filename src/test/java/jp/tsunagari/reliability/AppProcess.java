@@ -117,7 +117,7 @@ final class AppProcess implements AutoCloseable {
      * replaces the jar in target/, and a running Spring Boot jar whose file is replaced fails to load classes and
      * resources it has not loaded yet. Deleted when the test JVM exits.
      */
-    private static synchronized Path jar() {
+    static synchronized Path jar() {
         Path jar = Path.of(System.getProperty("app.jar", "target/tsunagari-catalogue-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no application jar at " + jar.toAbsolutePath() + " (run the build's package phase)");
@@ -138,7 +138,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** The admin password and the database (profile postgres or an H2 folder) in the environment; {@code profile} too if not null. */
-    private static void environment(ProcessBuilder builder, Database db, List<String> command, String profile, int port) {
+    static void environment(ProcessBuilder builder, Database db, List<String> command, String profile, int port) {
         Map<String, String> env = builder.environment();
         env.put("CATALOGUE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         List<String> profiles = new ArrayList<>();
@@ -275,11 +275,11 @@ final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
