@@ -22,6 +22,8 @@ final class OutageProbe {
     static final long WORST_MS = 15_000;
     /** Once the outage is known, pages that need the database answer at once. */
     static final long KNOWN_MS = 1_000;
+    /** Readiness says DOWN within this of the fault: it reads the probe's last look (every 1 s, at most 2 s each). */
+    static final long READINESS_MS = 6_000;
     private static final AtomicInteger QUERY = new AtomicInteger();
 
     record Answer(int status, String body, String cacheHeader, String retryAfter, long millis) {
@@ -82,6 +84,7 @@ final class OutageProbe {
         assertThat(first.millis()).as("the first page needing the database").isLessThan(WORST_MS);
         assertThat(first.status()).isEqualTo(503);
         long readiness = readinessDown.get();
+        assertThat(readiness).as("readiness DOWN after the fault (probe every 1 s, each at most 2 s)").isLessThan(READINESS_MS);
         long knownMax = 0;
         for (int i = 0; i < 5; i++) {
             Answer page = get("/programs?q=outage" + QUERY.incrementAndGet());

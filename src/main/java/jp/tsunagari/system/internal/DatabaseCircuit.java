@@ -52,6 +52,11 @@ public final class DatabaseCircuit {
         login.setProperty("ApplicationName", "tsunagari-probe");
     }
 
+    /** Whether there is a probe (PostgreSQL), whose last look {@link #open} tells. */
+    public boolean probed() {
+        return url != null;
+    }
+
     /** The database could not be reached when last tried. */
     public boolean open() {
         return downSince != null;

@@ -53,6 +53,12 @@ public class DatabaseOutageConfig {
         };
     }
 
+    /** The database in health and readiness (Spring Boot's own {@code db} check is off: management.health.db.enabled). */
+    @Bean("database")
+    org.springframework.boot.health.contributor.HealthIndicator databaseHealth(DatabaseCircuit circuit, DataSource dataSource) {
+        return new DatabaseHealth(circuit, dataSource);
+    }
+
     /**
      * A scheduled task that fails because the database cannot be reached logs one WARN line (the circuit already said
      * why), not a stack trace every run; any other failure is logged as before.

@@ -122,6 +122,18 @@ class DatabaseOutageTest {
         circuit.close();
     }
 
+    @Test
+    void healthFollowsTheProbeWithoutWaitingOrAsksAnInProcessDatabase() {
+        DatabaseCircuit server = new DatabaseCircuit("jdbc:postgresql://127.0.0.1:1/none", "u", "p",
+                Duration.ofSeconds(1), Clock.systemUTC());
+        assertThat(new DatabaseHealth(server, dataSource).health().getStatus().getCode()).isEqualTo("UP");
+        server.probe();
+        assertThat(new DatabaseHealth(server, dataSource).health().getStatus().getCode()).isEqualTo("DOWN");
+        server.close();
+        DatabaseCircuit inProcess = new DatabaseCircuit(null, null, null, Duration.ofSeconds(1), Clock.systemUTC());
+        assertThat(new DatabaseHealth(inProcess, dataSource).health().getStatus().getCode()).isEqualTo("UP");
+    }
+
     private MockHttpServletResponse run(MockHttpServletRequest request, Exception failure) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         FilterChain failing = (rq, rs) -> {
