@@ -41,6 +41,21 @@ class DatabaseOutageTest {
     @Autowired
     DataSource dataSource;
 
+    /** The application's own: on PostgreSQL (the postgres suite) a lost connection the tests simulate opens it. */
+    @Autowired
+    DatabaseCircuit appCircuit;
+
+    /**
+     * Each test starts and ends with the application's circuit closed (its probe reaches the real database): other
+     * test classes share this application.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
+    void databaseReachable() {
+        appCircuit.probe();
+        assertThat(appCircuit.open()).isFalse();
+    }
+
     @Test
     void aFormSentWhileTheDatabaseIsUnreachableComesBackWhole() throws Exception {
         MockHttpServletRequest post = new MockHttpServletRequest("POST", "/admin/programs/3");
