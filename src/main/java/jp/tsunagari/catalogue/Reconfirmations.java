@@ -154,21 +154,21 @@ public class Reconfirmations {
 
     /** Reminds about the next programs asked {@code remind-after} ago and still unconfirmed. */
     public List<Due> remindNext(LocalDate today) {
-        List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
-                + " where r.reminded_on is null and r.asked_on <= ? and " + NOT_IN_REVIEW
-                + " order by r.asked_on, r.program_id"
-                + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
-        mark("reminded_on", today, due);
-        return due;
+        return nextStep("reminded_on", "asked_on", today);
     }
 
     /** Hands to the office the next programs reminded about {@code remind-after} ago and still unconfirmed. */
     public List<Due> escalateNext(LocalDate today) {
+        return nextStep("escalated_on", "reminded_on", today);
+    }
+
+    /** The next page of programs whose {@code previous} step is {@code remind-after} old, marked with {@code step}. */
+    private List<Due> nextStep(String step, String previous, LocalDate today) {
         List<Due> due = read("select " + ROW_COLUMNS + " from reconfirmation r join program p on p.id = r.program_id"
-                + " where r.escalated_on is null and r.reminded_on <= ? and " + NOT_IN_REVIEW
-                + " order by r.reminded_on, r.program_id"
+                + " where r." + step + " is null and r." + previous + " <= ? and " + NOT_IN_REVIEW
+                + " order by r." + previous + ", r.program_id"
                 + " fetch first " + PAGE + " rows only", Date.valueOf(today.minus(freshness.settings().remindAfter())));
-        mark("escalated_on", today, due);
+        mark(step, today, due);
         return due;
     }
 

@@ -36,9 +36,9 @@ class ErrorPages {
         this.database = database;
     }
 
-    private boolean unreachable() {
+    private boolean outage(Exception e) {
         var circuit = database.getIfAvailable();
-        return circuit != null && !circuit.reachableNow();
+        return circuit != null ? circuit.outage(e) : DatabaseFaults.unavailable(e);
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -107,7 +107,7 @@ class ErrorPages {
      */
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (DatabaseFaults.unavailable(e) || DatabaseFaults.fromTheDatabase(e) && unreachable()) {
+        if (outage(e)) {
             throw e;
         }
         asHtml(request);

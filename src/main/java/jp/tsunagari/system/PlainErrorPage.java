@@ -44,9 +44,14 @@ public final class PlainErrorPage {
     /** The JSON variant, as the error controller writes it for the API: status, title and detail in one language. */
     public static String json(int status, boolean english) {
         String kind = kind(status);
+        return json(status, "error." + kind + ".title", "error." + kind + ".body", english);
+    }
+
+    /** The same with the title and detail of the given message keys. */
+    public static String json(int status, String titleKey, String detailKey, boolean english) {
         Properties messages = english ? EN : JA;
-        return "{\"status\":" + status + ",\"title\":\"" + jsonText(messages, "error." + kind + ".title")
-                + "\",\"detail\":\"" + jsonText(messages, "error." + kind + ".body") + "\"}";
+        return "{\"status\":" + status + ",\"title\":\"" + jsonText(messages, titleKey)
+                + "\",\"detail\":\"" + jsonText(messages, detailKey) + "\"}";
     }
 
     private static String jsonText(Properties messages, String key) {

@@ -81,6 +81,15 @@ public final class DatabaseCircuit {
         return !open();
     }
 
+    /**
+     * Whether a failure is the database being unreachable: it says so, or it came from the database layer without
+     * saying why and the database does not answer now. The one rule for the outage filter and the site's error pages.
+     */
+    public boolean outage(Throwable failure) {
+        return jp.tsunagari.system.DatabaseFaults.unavailable(failure)
+                || jp.tsunagari.system.DatabaseFaults.fromTheDatabase(failure) && !reachableNow();
+    }
+
     /** A request met a lost connection: open until the probe reaches the server (a no-op without a probe). */
     public void connectionLost(Throwable failure) {
         if (url != null) {

@@ -7,7 +7,6 @@ import jp.tsunagari.system.FilterOrder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -45,8 +44,7 @@ public class DatabaseOutageConfig {
                 if (!"dataSource".equals(name) || !(bean instanceof DataSource pool) || bean instanceof RequestDataSource) {
                     return bean;
                 }
-                boolean server = env.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
-                Duration timeout = server ? env.getProperty("catalogue.database.request-network-timeout", Duration.class,
+                Duration timeout = circuit.getObject().probed() ? env.getProperty("catalogue.database.request-network-timeout", Duration.class,
                         Duration.ofSeconds(10)) : Duration.ZERO;
                 return new RequestDataSource(pool, circuit.getObject(), timeout);
             }
@@ -77,9 +75,9 @@ public class DatabaseOutageConfig {
 
     @Bean
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutage(DatabaseCircuit circuit, ITemplateEngine templates,
-                                                               LocaleResolver locales, MessageSource messages) {
+                                                               LocaleResolver locales) {
         FilterRegistrationBean<DatabaseOutageFilter> bean = new FilterRegistrationBean<>(
-                new DatabaseOutageFilter(circuit, templates, locales, messages));
+                new DatabaseOutageFilter(circuit, templates, locales));
         bean.setOrder(FilterOrder.DATABASE_OUTAGE);
         bean.setName("databaseOutage");
         return bean;

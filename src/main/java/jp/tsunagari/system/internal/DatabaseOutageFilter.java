@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.tsunagari.system.DatabaseFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
+import jp.tsunagari.system.DatabaseFaults;
+import jp.tsunagari.system.PlainErrorPage;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
@@ -35,14 +36,11 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
     private final DatabaseCircuit circuit;
     private final ITemplateEngine templates;
     private final LocaleResolver locales;
-    private final MessageSource messages;
 
-    DatabaseOutageFilter(DatabaseCircuit circuit, ITemplateEngine templates, LocaleResolver locales,
-                         MessageSource messages) {
+    DatabaseOutageFilter(DatabaseCircuit circuit, ITemplateEngine templates, LocaleResolver locales) {
         this.circuit = circuit;
         this.templates = templates;
         this.locales = locales;
-        this.messages = messages;
     }
 
     /** The current thread serves a page request (for {@link RequestDataSource}). */
@@ -57,16 +55,14 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            boolean outage = DatabaseFaults.unavailable(e)
-                    || DatabaseFaults.fromTheDatabase(e) && !circuit.reachableNow();
-            if (!outage || response.isCommitted()) {
+            if (!circuit.outage(e) || response.isCommitted()) {
                 throw e;
             }
             if (DatabaseFaults.connectionLost(e)) {
                 circuit.connectionLost(e);
             }
             log.warn("503 for {} {}: the database is unreachable ({})", request.getMethod(), request.getRequestURI(),
-                    rootCause(e));
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
             answer(request, response);
         } finally {
             SERVING.remove();
@@ -81,7 +77,8 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "no-store");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/problem+json;charset=UTF-8");
-            response.getWriter().write(problem(locale));
+            response.getWriter().write(PlainErrorPage.json(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "error.database.title", "error.database.api", "en".equals(locale.getLanguage())));
             return;
         }
         response.setContentType("text/html;charset=UTF-8");
@@ -110,24 +107,5 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
             }
         });
         return fields;
-    }
-
-    private String problem(Locale locale) {
-        String title = messages.getMessage("error.database.title", null, locale);
-        String detail = messages.getMessage("error.database.api", null, locale);
-        return "{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":503,\"detail\":\"" + json(detail)
-                + "\"}";
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.toString();
     }
 }
