@@ -47,7 +47,9 @@ class CategoryController {
         model.addAttribute("headMeta", HeadMeta.of(urls.absolute(canonical), category.name(locale),
                 category.description(locale)));
         model.addAttribute("category", category);
-        model.addAttribute("feedUrl", "/programs.atom?category=" + category.code());
+        // The feed's language is its URL's alone (docs/open-data.md): the English page links the English feed.
+        model.addAttribute("feedUrl", "/programs.atom?category=" + category.code()
+                + ("en".equals(locale.getLanguage()) ? "&lang=en" : ""));
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("results", finder.find(query));
         model.addAttribute("links", new ListLinks("/categories/" + category.code(), query));

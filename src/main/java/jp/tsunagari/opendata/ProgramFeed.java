@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * {@value Discovery#FEED_SIZE} newly listed or changed most recently, newest first (the search index's publication
  * time). Each entry says whether the program is new or changed, and what changed in words. Invalid parameters answer
  * 400 with a problem document, like the CSV. The feed's time is its newest entry's (never the clock), so the same
- * catalogue gives the same bytes: the page cache keeps it and empties it on every change.
+ * catalogue gives the same bytes: the page cache keeps it and empties it on every change. Its id and its entries' ids
+ * are {@code tag:} URIs ({@link FeedIds}) of the canonical parameters and the language, never of the request's host;
+ * its self and alternate links are locations ({@link PublicUrls}: the configured base URL, else the request's).
  */
 @Controller
 class ProgramFeed {
@@ -34,14 +36,16 @@ class ProgramFeed {
     private final PublicHistory history;
     private final ApiProblem problems;
     private final PublicUrls urls;
+    private final FeedIds ids;
     private final MessageSource messages;
 
-    ProgramFeed(Discovery discovery, PublicHistory history, ApiProblem problems, PublicUrls urls,
+    ProgramFeed(Discovery discovery, PublicHistory history, ApiProblem problems, PublicUrls urls, FeedIds ids,
                 MessageSource messages) {
         this.discovery = discovery;
         this.history = history;
         this.problems = problems;
         this.urls = urls;
+        this.ids = ids;
         this.messages = messages;
     }
 
@@ -56,24 +60,30 @@ class ProgramFeed {
         List<AtomFeed.Entry> entries = updates.stream().map(u -> entry(u, locale)).toList();
         Instant updated = updates.stream().map(PublicHistory.Update::updated).max(Comparator.naturalOrder())
                 .orElse(latest.newest() == null ? Instant.EPOCH : latest.newest());
-        String self = urls.absolute(latest.feedPath());
-        AtomFeed.Head head = new AtomFeed.Head(self, title(latest.filters(), locale),
-                msg(locale, "feed.subtitle", Discovery.FEED_SIZE), "en".equals(locale.getLanguage()) ? "en" : "ja",
-                updated, self, urls.absolute(latest.listPath()), msg(locale, "program.maintainer.office"));
+        AtomFeed.Head head = new AtomFeed.Head(ids.of(latest.feedPath()), title(latest.filters(), locale),
+                msg(locale, "feed.subtitle", Discovery.FEED_SIZE), english(locale) ? "en" : "ja", updated,
+                urls.absolute(latest.feedPath()), urls.absolute(latest.listPath()),
+                msg(locale, "program.maintainer.office"));
         return ResponseEntity.ok().contentType(ATOM).body(AtomFeed.write(head, entries));
     }
 
     private AtomFeed.Entry entry(PublicHistory.Update u, Locale locale) {
-        String url = urls.absolute("/programs/" + u.id());
-        String categoryName = "en".equals(locale.getLanguage()) ? u.categoryNameEn() : u.categoryNameJa();
+        String page = "/programs/" + u.id() + (english(locale) ? "?lang=en" : "");
+        String categoryName = english(locale) ? u.categoryNameEn() : u.categoryNameJa();
         String kind = u.changed() ? "changed" : "new";
         String content = !u.changed() ? msg(locale, "feed.entry.new")
                 : u.latest().changes().isEmpty() ? msg(locale, "feed.entry.changed")
                 : msg(locale, "feed.entry.changedWith", words(u.latest().changes(), locale));
         List<AtomFeed.Category> categories = List.of(
-                new AtomFeed.Category(u.categoryCode(), urls.absolute("/categories/"), categoryName),
-                new AtomFeed.Category(kind, urls.absolute("/programs.atom"), msg(locale, "feed.entry." + kind)));
-        return new AtomFeed.Entry(url, u.name(), u.updated(), u.published(), url, u.summary(), content, categories);
+                new AtomFeed.Category(u.categoryCode(), ids.of("/categories"), categoryName),
+                new AtomFeed.Category(kind, ids.of("/changes"), msg(locale, "feed.entry." + kind)));
+        return new AtomFeed.Entry(ids.of(page), u.name(), u.updated(), u.published(), urls.absolute(page),
+                u.summary(), content, categories);
+    }
+
+    /** The feed's language: its URL's {@code lang} alone ({@code system.UrlLanguage}), Japanese without one. */
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
     }
 
     private String title(List<Discovery.Filter> filters, Locale locale) {

@@ -73,8 +73,9 @@ public class Discovery {
     /**
      * The newest matches for a feed, newest first: ids, when each was last published, the newest time (of the
      * matches, else of the whole catalogue; null only for an empty catalogue), the feed's path and its list page's
-     * path (both without sort or page), the filters in words, and the parameters that could not be used. A feed has
-     * no sort or page: those parameters are ignored.
+     * path (both without sort or page, the parameters in a fixed order, {@code lang=en} last for English: the feed's
+     * identity), the filters in words ({@code ended} too), and the parameters that could not be used. A feed has no
+     * sort or page: those parameters are ignored.
      */
     public record Latest(List<Long> ids, List<Instant> published, Instant newest, String feedPath, String listPath,
                          List<Filter> filters, List<DiscoveryFilters.Problem> problems) {
@@ -97,8 +98,12 @@ public class Discovery {
             new TreeSet<>(q.chosen(dimension)).forEach(v -> words.add(new Filter(dimension,
                     labels.label(dimension, v, locale))));
         }
+        if (q.includeEnded()) {
+            words.add(new Filter("ended", labels.label("ended", DiscoveryFilters.INCLUDE, locale)));
+        }
         DiscoveryLinks links = new DiscoveryLinks(q);
-        return new Latest(found.ids(), times, newest, links.feed(), links.list(), List.copyOf(words), problems);
+        return new Latest(found.ids(), times, newest, links.feed(locale), links.list(locale), List.copyOf(words),
+                problems);
     }
 
     private Found found(DiscoveryQuery q, List<DiscoveryFilters.Problem> problems) {

@@ -67,7 +67,7 @@ class DiscoveryController {
         model.addAttribute("query", query);
         model.addAttribute("results", new ResultPage<>(hits, result.total(), query.page(), query.size()));
         model.addAttribute("links", links);
-        model.addAttribute("feedUrl", links.feed());
+        model.addAttribute("feedUrl", links.feed(locale));
         model.addAttribute("facets", facets.options(query, result, locale));
         model.addAttribute("prefectureGroups", facets.prefectures(query, result, locale));
         model.addAttribute("sorts", DiscoveryQuery.SORTS);

@@ -2,6 +2,7 @@ package jp.tsunagari.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -33,24 +34,31 @@ final class DiscoveryLinks {
         return bom ? url + (url.contains("?") ? "&" : "?") + "bom=true" : url;
     }
 
-    /** The Atom feed of the same text and filters (no sort, no page: a feed is always newest first). */
-    public String feed() {
-        return build(unsorted(), null, null, null, "/programs.atom");
+    /**
+     * The Atom feed of the same text and filters ({@code ended=include} too) in the page's language: no sort, no page
+     * (a feed is always newest first), the parameters in one order, {@code lang=en} last for English (a feed's
+     * language is its URL's alone, docs/open-data.md).
+     */
+    public String feed(Locale locale) {
+        return inLanguage(build(unsorted(), null, null, null, "/programs.atom"), locale);
     }
 
     /** The e-mail alert form for the same text and filters ({@code ended=include} too). */
     public String alerts() {
-        String list = build(unsorted(), null, null, null, "/alerts/new");
-        return query.includeEnded() ? list + (list.contains("?") ? "&" : "?") + "ended=" + DiscoveryFilters.INCLUDE : list;
+        return build(unsorted(), null, null, null, "/alerts/new");
     }
 
-    /** This list with the same text and filters, without sort or page (the feed's page). */
-    public String list() {
-        return build(unsorted(), null, null, null, "/programs");
+    /** This list with the same text and filters, without sort or page, in the language given (the feed's page). */
+    public String list(Locale locale) {
+        return inLanguage(build(unsorted(), null, null, null, "/programs"), locale);
+    }
+
+    private static String inLanguage(String url, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? url + (url.contains("?") ? "&" : "?") + "lang=en" : url;
     }
 
     private DiscoveryQuery unsorted() {
-        return new DiscoveryQuery(query.text(), query.selected(), "relevance", 1, query.size());
+        return new DiscoveryQuery(query.text(), query.selected(), "relevance", 1, query.size(), query.includeEnded());
     }
 
     public List<Applied> applied() {

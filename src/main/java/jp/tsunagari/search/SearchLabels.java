@@ -34,6 +34,7 @@ class SearchLabels {
                     .map(a -> msg("acceptance." + a.code(), locale)).orElse(value);
             case "confirmed" -> ProgramDocuments.RECENT.equals(value) ? msg("programs.filter.confirmed.recent", locale)
                     : value;
+            case "ended" -> DiscoveryFilters.INCLUDE.equals(value) ? msg("search.ended.include", locale) : value;
             default -> value;
         };
     }

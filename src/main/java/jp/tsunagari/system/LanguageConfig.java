@@ -19,7 +19,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
  * Japanese by default; {@code ?lang=en} or {@code ?lang=ja} switches the UI language and a cookie remembers it.
- * Other values are ignored, so the page never fails on an unknown language.
+ * Other values are ignored, so the page never fails on an unknown language. Documents of {@link UrlLanguage} take the
+ * language from their URL alone and set no cookie.
  */
 @Configuration(proxyBeanMethods = false)
 // A WebMvcConfigurer (with nothing to override) so that @WebMvcTest slices load it too: the language is part of MVC.
@@ -52,7 +53,11 @@ class LanguageConfig implements WebMvcConfigurer {
                     throws ServletException, IOException {
                 String lang = request.getParameter("lang");
                 Locale chosen = lang == null ? null : SUPPORTED.get(lang);
-                if (chosen != null) {
+                if (UrlLanguage.applies(request)) {
+                    // The URL's language for this request only: no cookie is read or written.
+                    request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME,
+                            chosen == null ? Locale.JAPANESE : chosen);
+                } else if (chosen != null) {
                     localeResolver.setLocale(request, response, chosen);
                 }
                 chain.doFilter(request, response);

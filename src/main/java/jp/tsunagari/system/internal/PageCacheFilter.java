@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import jp.tsunagari.system.JapanTime;
 import jp.tsunagari.system.NotCached;
 import jp.tsunagari.system.PublicUrls;
+import jp.tsunagari.system.UrlLanguage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -31,7 +32,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves public GET pages and API answers from the {@link PageCache} when it can, and stores them when it cannot.
  * Only for visitors without a session (staff see their own bar and get fresh pages), only status 200 without
- * cookies and not marked {@link NotCached}, never the language switch ({@code lang=}) nor the streamed downloads. The key is the public base URL,
+ * cookies and not marked {@link NotCached}, never the language switch ({@code lang=}, except on a {@link UrlLanguage}
+ * document, where it sets no cookie) nor the streamed downloads. The key is the public base URL,
  * the language and the whole path with its query. Every such answer carries an ETag (304 when the browser's copy is
  * current), {@code Cache-Control: no-cache} (always revalidate: staff edits show at once) and
  * {@code Vary: Accept, Accept-Encoding, Cookie}; a browser that accepts gzip gets the stored body compressed once.
@@ -66,7 +68,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !cache.enabled() || !"GET".equals(request.getMethod())
                 || !CACHEABLE.matcher(request.getRequestURI()).matches()
-                || request.getParameter("lang") != null || hasSession(request)
+                || (request.getParameter("lang") != null && !UrlLanguage.applies(request)) || hasSession(request)
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 // Never in a transaction that encloses the request (only tests do that): it may see uncommitted rows.
                 || TransactionSynchronizationManager.isActualTransactionActive();
