@@ -20,7 +20,8 @@ class ApiProblem {
 
     static final String TYPE_BASE = "https://tsunagari.example.jp/problems/";
 
-    /** One unusable parameter or field. */
+    /** One unusable parameter or field ({@code value} left out when there is none). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record FieldError(String parameter, String value, String message) {
     }
 

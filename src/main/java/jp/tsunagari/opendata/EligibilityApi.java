@@ -41,6 +41,9 @@ class EligibilityApi {
             "check", List.of(Verdict.CHECK),
             "not-eligible", List.of(Verdict.NOT_ELIGIBLE));
 
+    /** The names of {@link #LISTS} in the order the description gives them. */
+    static final List<String> LIST_NAMES = List.of("usable", "eligible", "check", "not-eligible", "all");
+
     private final ProfileReader reader;
     private final EligibilityResults results;
     private final DiscoveryFilters filters;

@@ -2,7 +2,9 @@ package jp.tsunagari.opendata;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
 import jp.tsunagari.system.FilterOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +51,8 @@ class OpenDataConfig implements WebMvcConfigurer {
 
     @Bean
     OpenAPI catalogueApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI().servers(List.of(new Server().url("/").description("The site serving this document")))
+                .info(new Info()
                 .title("つながり施策カタログ API")
                 .version("v1")
                 .description("""
@@ -59,7 +62,11 @@ class OpenDataConfig implements WebMvcConfigurer {
                         camelCase; codes are strings (全国地方公共団体コード with check digit, prefectures "01"–"47"); \
                         dates are ISO 8601. Errors are RFC 9457 problem+json. Every GET answers with an ETag; send \
                         If-None-Match to get 304 Not Modified. Japanese messages by default, English with lang=en. \
-                        Bulk downloads: /programs.csv and /programs.json take the same filters as /api/v1/programs.""")
+                        Bulk downloads: /programs.csv and /programs.json take the same filters as /api/v1/programs. \
+                        Absent values are left out of the answers (never null); empty lists are sent as []. \
+                        The API is public on purpose: no sign-in, no key, no cookie (security: []); it reads published \
+                        data only, and the checker stores nothing.""")
+                .contact(new Contact().name("つながり施策カタログ事務局"))
                 .license(new License().name("政府標準利用規約（第2.0版） / CC BY 4.0 (source data)")
                         .url("https://www.digital.go.jp/resources/open_data/")));
     }

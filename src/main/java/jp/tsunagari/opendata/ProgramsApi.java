@@ -58,7 +58,7 @@ class ProgramsApi {
             @Parameter(description = "recent: only programs confirmed within the last 15 months (not shown as unconfirmed)") @RequestParam(required = false) List<String> confirmed,
             @Parameter(description = "include: list ended programs too") @RequestParam(required = false) String ended,
             @Parameter(description = "relevance, source, kana, start, reach, deadline (締切が近い順)") @RequestParam(required = false) String sort,
-            @Parameter(description = "Page number from 1") @RequestParam(required = false) String page,
+            @Parameter(description = "Page number, 1 to 100,000") @RequestParam(required = false) String page,
             @Parameter(description = "Results per page, 1 to 100 (default 20)") @RequestParam(required = false) String size) {
         Discovery.Found found = discovery.page(new DiscoveryFilters.Form(q, category, region, pref, audience, channel,
                 status, accepting, confirmed, ended, sort, page), size);

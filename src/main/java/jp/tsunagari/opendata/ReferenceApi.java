@@ -32,20 +32,20 @@ class ReferenceApi {
         this.problems = problems;
     }
 
-    @Operation(summary = "The five categories of programs")
+    @Operation(summary = "The five categories of programs", description = "Codes (the category filter's values), numbers, names and descriptions in Japanese and English.")
     @GetMapping(path = "/api/v1/categories", produces = "application/json")
     List<ApiViews.Category> categories() {
         return mapper.categories();
     }
 
-    @Operation(summary = "The eight regions with their prefectures")
+    @Operation(summary = "The eight regions with their prefectures", description = "Codes (the region filter's values), names, and the 2-digit codes of their prefectures.")
     @GetMapping(path = "/api/v1/regions", produces = "application/json")
     List<ApiViews.Region> regions() {
         return places.prefecturesByRegion().entrySet().stream().map(e -> new ApiViews.Region(e.getKey().code(),
                 e.getKey().nameJa(), e.getKey().nameEn(), e.getValue().stream().map(Prefecture::code).toList())).toList();
     }
 
-    @Operation(summary = "The 47 prefectures")
+    @Operation(summary = "The 47 prefectures", description = "2-digit codes (the pref filter's values), 6-digit 全国地方公共団体コード, names with reading, and the region.")
     @GetMapping(path = "/api/v1/prefectures", produces = "application/json")
     List<ApiViews.Prefecture> prefectures() {
         return places.prefectures().stream().map(p -> new ApiViews.Prefecture(p.code(), p.lgCode(), p.nameJa(),

@@ -19,10 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DiscoveryFilters {
 
-    static final int MAX_PAGE = 100_000;
+    /** The deepest {@code page} (the API's description says so too). */
+    public static final int MAX_PAGE = 100_000;
     static final int MAX_TEXT = 200;
     /** {@code ended=include}: list ended programs too (left out by default). */
     public static final String INCLUDE = "include";
+    /** The values of {@code sort}, {@code accepting} and {@code confirmed}, for the API's description. */
+    public static final List<String> SORTS = DiscoveryQuery.SORTS;
+    public static final List<String> ACCEPTING = ProgramDocuments.ACCEPTING.stream()
+            .map(jp.tsunagari.catalogue.Acceptance::code).toList();
+    public static final String RECENT = ProgramDocuments.RECENT;
 
     private final Places places;
     private final CategoryEditor categories;

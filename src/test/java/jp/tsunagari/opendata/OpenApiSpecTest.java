@@ -112,7 +112,7 @@ class OpenApiSpecTest {
         assertThat(api.getInfo().getVersion()).isEqualTo("v1");
         assertThat(api.getInfo().getLicense().getName()).isNotBlank();
         assertThat(api.getComponents().getSchemas()).containsKeys("ProgramPage", "ProgramSummary", "ProgramDetail",
-                "EligibilityRequest", "EligibilityResponse", "ProblemDetail");
+                "EligibilityRequest", "EligibilityResponse", "Problem", "FieldError").doesNotContainKey("ProblemDetail");
     }
 
     @Test
@@ -171,12 +171,17 @@ class OpenApiSpecTest {
                     expected.put(p.getParameterName(), "path");
                 }
             }
+            // Every operation also takes lang (the messages' language); every GET If-None-Match (conditional GET).
+            expected.put("lang", "query");
+            if (e.method() == PathItem.HttpMethod.GET) {
+                expected.put("If-None-Match", "header");
+            }
             assertThat(documented).as(e.toString()).isEqualTo(expected);
         }
         Operation search = api.getPaths().get("/api/v1/programs").getGet();
         assertThat(search.getParameters()).extracting(Parameter::getName).containsExactly("q", "category", "region",
                 "pref", "audience", "channel", "status", "accepting", "confirmed", "ended", "sort", "page",
-                "size");
+                "size", "lang", "If-None-Match");
         assertThat(api.getPaths().get("/api/v1/eligibility").getPost().getRequestBody().getContent())
                 .containsKey("application/json");
     }
