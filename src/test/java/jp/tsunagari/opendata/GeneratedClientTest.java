@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +18,10 @@ import tsunagari.apiclient.ApiResponse;
 import tsunagari.apiclient.api.EligibilityApi;
 import tsunagari.apiclient.api.ProgramsApi;
 import tsunagari.apiclient.api.ReferenceApi;
+import tsunagari.apiclient.model.Category;
 import tsunagari.apiclient.model.EligibilityRequest;
 import tsunagari.apiclient.model.EligibilityResponse;
-import tsunagari.apiclient.model.ProblemDetail;
+import tsunagari.apiclient.model.Problem;
 import tsunagari.apiclient.model.ProgramDetail;
 import tsunagari.apiclient.model.ProgramPage;
 import tsunagari.apiclient.model.ProgramSummary;
@@ -59,12 +59,13 @@ class GeneratedClientTest {
 
     @Test
     void codeLists() throws ApiException {
-        assertThat(reference.categories()).extracting(c -> c.getCode())
+        assertThat(reference.categories(null, null)).extracting(c -> c.getCode().getValue())
                 .containsExactly("sns", "gifts", "co-creation", "alumni-exchange", "other");
-        assertThat(reference.regions()).hasSize(8);
-        assertThat(reference.prefectures()).hasSize(47);
-        assertThat(reference.municipalities(null)).hasSizeGreaterThan(1_741);
-        assertThat(reference.municipalities("02")).isNotEmpty()
+        assertThat(reference.categories("en", null)).extracting(Category::getNameEn).contains("Social media");
+        assertThat(reference.regions(null, null)).hasSize(8);
+        assertThat(reference.prefectures(null, null)).hasSize(47);
+        assertThat(reference.municipalities(null, null, null)).hasSizeGreaterThan(1_741);
+        assertThat(reference.municipalities("02", null, null)).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.getPrefecture()).isEqualTo("02"));
     }
 
@@ -76,13 +77,13 @@ class GeneratedClientTest {
         int n = 1;
         do {
             page = programs.programs(null, null, null, null, null, null, null, null, null, "include", "source",
-                    String.valueOf(n++), "100");
+                    n++, 100, null, null);
             page.getItems().stream().map(ProgramSummary::getId).forEach(ids::add);
         } while (ids.size() < page.getTotal());
         assertThat(ids).hasSizeGreaterThan(120).doesNotHaveDuplicates();
         assertThat(page.getFacets()).containsKeys("category", "region", "pref", "audience", "channel", "status");
         for (long id : ids) {
-            ProgramDetail detail = programs.program(String.valueOf(id));
+            ProgramDetail detail = programs.program(id, null, null);
             assertThat(detail.getId()).isEqualTo(id);
         }
     }
@@ -90,48 +91,52 @@ class GeneratedClientTest {
     /** Each documented filter at least once, with values that give programs. */
     @Test
     void everyFilter() throws ApiException {
-        assertThat(programs.programs("LINE", null, null, null, null, null, null, null, null, null, "relevance", null, null)
-                .getTotal()).isPositive();
+        assertThat(programs.programs("LINE", null, null, null, null, null, null, null, null, null, "relevance", null,
+                null, "en", null).getTotal()).isPositive();
         ProgramPage filtered = programs.programs(null, List.of("sns", "gifts"), List.of("tohoku"), List.of("02", "03"),
-                List.of("student", "youth"), List.of("line"), List.of("ongoing"), null, null, null, "kana", "1", "5");
+                List.of("student", "youth"), List.of("line"), List.of("ongoing"), null, null, null, "kana", 1, 5,
+                null, null);
         assertThat(filtered.getItems()).allSatisfy(p -> assertThat(p.getCategory().getCode()).isIn("sns", "gifts"));
         for (String sort : List.of("start", "reach", "deadline")) {
             assertThat(programs.programs(null, null, null, null, null, null, null, List.of("now", "soon", "closed"),
-                    List.of("recent"), null, sort, null, null).getSize()).isEqualTo(20);
+                    List.of("recent"), null, sort, null, null, null, null).getSize()).isEqualTo(20);
         }
     }
 
     @Test
     void eligibilityAtOneHundredResults() throws ApiException {
-        EligibilityResponse all = eligibility.check(new EligibilityRequest().age("22").hometown("024465")
-                .residence("東京都").school("university").grade("4").applicant("self").verdict("all").size("100"));
+        EligibilityResponse all = eligibility.check(new EligibilityRequest().age(22).hometown("024465")
+                .residence("東京都").school(EligibilityRequest.SchoolEnum.fromValue("university")).grade(4)
+                .applicant(EligibilityRequest.ApplicantEnum.fromValue("self"))
+                .verdict(EligibilityRequest.VerdictEnum.fromValue("all")).size(100), null);
         assertThat(all.getPrograms()).hasSize(100);
         assertThat(all.getTotal()).isGreaterThan(100);
         EligibilityResponse filtered = eligibility.check(new EligibilityRequest().familyHome("02")
-                .groupSize("5").groupYoung("3").date("2026-04-01").verdict("usable").page("1").size("10")
-                .category(List.of("gifts", "sns")).region(List.of("tohoku")).pref(List.of("02")));
+                .groupSize(5).groupYoung(3).date(java.time.LocalDate.of(2026, 4, 1))
+                .verdict(EligibilityRequest.VerdictEnum.fromValue("usable")).page(1).size(10)
+                .category(List.of(EligibilityRequest.CategoryEnum.fromValue("gifts")))
+                .region(List.of(EligibilityRequest.RegionEnum.fromValue("tohoku"))).pref(List.of("02")), "en");
         assertThat(filtered.getCounts()).isNotNull();
     }
 
     /** 404, 400 and the checker's 400 come back as problem documents the client reads with the contract's schema. */
     @Test
     void problems() throws Exception {
-        ProblemDetail notFound = problem(() -> programs.program("99999999"), 404);
+        Problem notFound = problem(() -> programs.program(99_999_999L, null, null), 404);
         assertThat(notFound.getStatus()).isEqualTo(404);
-        ProblemDetail badPref = problem(() -> programs.programs(null, null, null, List.of("99"), null, null, null, null,
-                null, null, null, null, null), 400);
-        assertThat(badPref.getTitle()).isNotBlank();
-        ProblemDetail badSize = problem(() -> eligibility.check(new EligibilityRequest().size("1000").age("-3")), 400);
-        assertThat(badSize.getStatus()).isEqualTo(400);
+        Problem badPref = problem(() -> programs.programs(null, null, null, List.of("99"), null, null, null, null,
+                null, null, null, null, null, null, null), 400);
+        assertThat(badPref.getErrors()).extracting(e -> e.getParameter()).containsExactly("pref");
+        Problem badSize = problem(() -> eligibility.check(new EligibilityRequest().size(1000).age(-3), "en"), 400);
+        assertThat(badSize.getErrors()).extracting(e -> e.getParameter()).contains("size", "age");
     }
 
     /** A conditional GET with the answer's ETag: 304, which the client reports as such (no body to read). */
     @Test
     void notModified() throws ApiException {
-        ApiResponse<ProgramDetail> first = programs.programWithHttpInfo("1");
+        ApiResponse<ProgramDetail> first = programs.programWithHttpInfo(1L, null, null);
         String etag = first.getHeaders().get("etag").get(0);
-        ApiException again = catchThrowableOfType(ApiException.class,
-                () -> programs.program("1", Map.of("If-None-Match", etag)));
+        ApiException again = catchThrowableOfType(ApiException.class, () -> programs.program(1L, null, etag));
         assertThat(again.getCode()).isEqualTo(304);
     }
 
@@ -139,13 +144,13 @@ class GeneratedClientTest {
         void run() throws ApiException;
     }
 
-    ProblemDetail problem(Call call, int status) throws Exception {
+    Problem problem(Call call, int status) throws Exception {
         ApiException failure = catchThrowableOfType(ApiException.class, call::run);
         assertThat(failure).as("expected HTTP %d", status).isNotNull();
         assertThat(failure.getCode()).isEqualTo(status);
         assertThat(failure.getResponseHeaders().firstValue("content-type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         ObjectMapper strict = client.getObjectMapper();
-        return strict.readValue(failure.getResponseBody(), ProblemDetail.class);
+        return strict.readValue(failure.getResponseBody(), Problem.class);
     }
 }
