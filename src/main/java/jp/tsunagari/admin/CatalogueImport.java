@@ -48,15 +48,19 @@ class CatalogueImport {
 
     /** Largest file accepted (bytes). */
     static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** Programs written between two flushes of the persistence context while applying. */
+    private static final int WRITE_BATCH = 100;
 
     private final ProgramEditor editor;
     private final ImportCheck check;
     private final CategoryEditor categories;
     private final ProgramTableNames tableNames;
     private final JsonMapper json;
+    private final jakarta.persistence.EntityManager entities;
 
     CatalogueImport(ProgramEditor editor, ImportCheck check, CategoryEditor categories, ProgramTableNames tableNames,
-                    JsonMapper json) {
+                    JsonMapper json, jakarta.persistence.EntityManager entities) {
+        this.entities = entities;
         this.editor = editor;
         this.check = check;
         this.categories = categories;
@@ -96,12 +100,19 @@ class CatalogueImport {
         if (!plan.ok()) {
             return plan;
         }
+        int written = 0;
         for (ImportPlan.Row row : plan.rows()) {
             switch (row.kind()) {
                 case NEW -> editor.importNew(row.id(), row.content(), row.publish(), user);
                 case UPDATE -> editor.importUpdate(row.id(), row.content(), row.publish(), user);
                 default -> {
+                    continue;
                 }
+            }
+            if (++written % WRITE_BATCH == 0) {
+                // Still one transaction; without this every query would check every program written so far.
+                entities.flush();
+                entities.clear();
             }
         }
         return plan;
