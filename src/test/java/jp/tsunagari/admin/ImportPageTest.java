@@ -152,6 +152,16 @@ class ImportPageTest {
     }
 
     @Test
+    void theReportIsInEnglishToo() throws Exception {
+        String page = mvc.perform(multipart("/admin/import").file(new MockMultipartFile("file", "rows.csv", "text/csv",
+                        ImportRowsTest.multiLine("\r\n").getBytes(StandardCharsets.UTF_8)))
+                        .cookie(new Cookie("catalogue-lang", "en")).with(user("ed").roles("EDITOR")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(jp.tsunagari.web.HtmlChecker.errors(page)).isEmpty();
+        assertThat(page).contains("Row 4, column F &quot;URL&quot;: ").contains(" (line 8 of the file)");
+    }
+
+    @Test
     void theFileLineIsADetailWhenItDiffersFromTheRow() throws Exception {
         String page = page("rows.csv", ("\uFEFF" + ImportRowsTest.multiLine("\r\n")).getBytes(StandardCharsets.UTF_8));
         assertThat(page).contains("4行目・F列「URL」: http:// または https:// で始まる正しいURLを入力してください。（ファイルの8行目）")
