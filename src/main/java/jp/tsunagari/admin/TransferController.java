@@ -60,7 +60,7 @@ class TransferController {
 
     @GetMapping("/admin/import")
     String form(Model model) {
-        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        limits(model);
         return "admin/import";
     }
 
@@ -68,9 +68,10 @@ class TransferController {
     String dryRun(@RequestParam(required = false) MultipartFile file,
                   @RequestParam(defaultValue = "false") boolean keepStatus, HttpSession session, Model model)
             throws IOException {
-        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        limits(model);
         model.addAttribute("keepStatus", keepStatus);
-        if (file == null || file.isEmpty()) {
+        if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank()))) {
             model.addAttribute("fileError", "admin.import.error.noFile");
             return "admin/import";
         }
@@ -93,7 +94,7 @@ class TransferController {
     @PostMapping("/admin/import/apply")
     String apply(@RequestParam(defaultValue = "") String token, HttpSession session, Principal principal, Model model,
                  RedirectAttributes redirect, java.util.Locale locale) {
-        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        limits(model);
         Object stored = session.getAttribute(PENDING);
         if (!(stored instanceof Pending pending) || !pending.token().equals(token)) {
             model.addAttribute("fileError", "admin.import.error.expired");
@@ -112,6 +113,11 @@ class TransferController {
                 plan.count(ImportPlan.Kind.NEW), plan.count(ImportPlan.Kind.UPDATE),
                 plan.count(ImportPlan.Kind.UNCHANGED)}, locale));
         return "redirect:/admin/import?applied";
+    }
+
+    private static void limits(Model model) {
+        model.addAttribute("maxMegabytes", CatalogueImport.MAX_BYTES / 1024 / 1024);
+        model.addAttribute("maxRows", CatalogueImport.MAX_ROWS);
     }
 
     private static String token(byte[] bytes, boolean keepStatus) {

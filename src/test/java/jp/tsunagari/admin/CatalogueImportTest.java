@@ -169,11 +169,15 @@ class CatalogueImportTest {
         set(header, bad.get(19), "指標値", "たくさん");
         ImportPlan refused = imports.plan("programs.csv", csv(header, bad).getBytes(StandardCharsets.UTF_8), true);
         assertThat(refused.ok()).isFalse();
+        // Spreadsheet rows (header row 1): the 16th, 18th and 20th programs; the file lines differ (multi-line cells).
         int firstNewLine = lineOfRow(csv(header, bad), 16);
         assertThat(refused.problems()).extracting(p -> p.line() + " " + p.column() + " " + p.key())
-                .containsExactly(firstNewLine + " 全国地方公共団体コード admin.import.error.lgCode",
-                        (firstNewLine + 2) + " 区分 admin.import.error.category",
-                        (firstNewLine + 4) + " 指標値 admin.error.count");
+                .containsExactly("17 全国地方公共団体コード admin.import.error.lgCode",
+                        "19 区分 admin.import.error.category",
+                        "21 指標値 admin.error.count");
+        assertThat(refused.problems()).extracting(ImportPlan.Problem::fileLine)
+                .containsExactly(firstNewLine, firstNewLine + 2, firstNewLine + 4);
+        assertThat(firstNewLine).as("the seeded rows have multi-line cells").isGreaterThan(17);
         assertThat(refused.count(ImportPlan.Kind.ERROR)).isEqualTo(3);
         assertThat(refused.count(ImportPlan.Kind.NEW)).isEqualTo(2);
         assertThat(refused.count(ImportPlan.Kind.UNCHANGED)).isEqualTo(15);
@@ -278,10 +282,10 @@ class CatalogueImportTest {
         assertThat(keys(imports.plan("a.json", "{\"format\": \"other\", \"programs\": []}"
                 .getBytes(StandardCharsets.UTF_8), true))).containsExactly("1 null admin.import.error.jsonShape");
         assertThat(keys(imports.plan("a.csv", "施策名,区分\n盛岡,gifts\n".getBytes(Charset.forName("Shift_JIS")), true)))
-                .containsExactly("1 null admin.import.error.encoding");
-        assertThat(keys(imports.plan("a.csv", new byte[0], true))).containsExactly("1 null admin.import.error.empty");
+                .containsExactly("0 null admin.import.error.encoding");
+        assertThat(keys(imports.plan("a.csv", new byte[0], true))).containsExactly("0 null admin.import.error.empty");
         assertThat(keys(imports.plan("a.csv", new byte[CatalogueImport.MAX_BYTES + 1], true)))
-                .containsExactly("1 null admin.import.error.tooLarge");
+                .containsExactly("0 null admin.import.error.tooLarge");
         assertThat(keys(imports.plan("a.csv", "施策名,区分,色\n".getBytes(StandardCharsets.UTF_8), true)))
                 .containsExactly("1 色 admin.import.error.unknownColumn");
         assertThat(keys(imports.plan("a.csv", "施策名,概要\n".getBytes(StandardCharsets.UTF_8), true)))

@@ -96,7 +96,7 @@ class TransferControllerTest {
         String page = mvc.perform(multipart("/admin/import").file(new MockMultipartFile("file", "rows.csv", "text/csv",
                         csv.getBytes(StandardCharsets.UTF_8))).with(user("ed").roles("EDITOR")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("3行目・列「開始年月」: 年月を 2025-04 の形で入力してください。")
+        assertThat(page).contains("3行目・C列「開始年月」: 年月を 2025-04 の形で入力してください。")
                 .doesNotContain("name=\"token\"");
         assertThat(jp.tsunagari.web.HtmlChecker.errors(page)).isEmpty();
     }
