@@ -142,6 +142,9 @@ class ComparePageTest {
         assertThat(csv).contains("\"取組の種類\",\"SNS\",\"SNS\",\"同じ\"\r\n");
         assertThat(csv).contains("\"実施主体・地域\",\"栃木県\",\"熊本県\",\"\"\r\n");
         assertThat(csv.split("\r\n(?=\")")).hasSize(2 + 12);
+        String english = mvc.perform(get("/compare.csv?id=1&id=3&lang=en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("\"Type of program\",\"Social media\",\"Social media\",\"Same\"\r\n");
         mvc.perform(get("/compare.csv?id=abc&id=1")).andExpect(status().isBadRequest());
         String none = mvc.perform(get("/compare.csv?id=99999")).andExpect(status().isBadRequest()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
