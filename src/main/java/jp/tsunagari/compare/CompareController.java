@@ -16,6 +16,8 @@ import jp.tsunagari.system.PublicUrls;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /compare?id=…&id=…}: two to four published programs side by side, and {@code /compare.csv} with the same
- * table. The selection is the URL alone. Values that are not ids, or ids beyond the fourth, answer 400 with the page
+ * table (a bad request for the file: 400 with an RFC 9457 problem). The selection is the URL alone. Values that are not ids, or ids beyond the fourth, answer 400 with the page
  * naming them (the rest still compared); ids of no published program are named on a 200 page.
  */
 @Controller
@@ -75,15 +77,16 @@ class CompareController {
     }
 
     @GetMapping("/compare.csv")
-    ResponseEntity<String> csv(@RequestParam(name = "id", required = false) List<String> id,
+    ResponseEntity<ProblemDetail> csv(@RequestParam(name = "id", required = false) List<String> id,
                                HttpServletResponse response, Locale locale) throws IOException {
         CompareRequest request = CompareRequest.parse(id);
         Comparison comparison = request.hasProblems() ? null : comparisons.compare(request.ids(), locale);
         if (comparison == null || comparison.columns().isEmpty()) {
             String message = comparison == null ? msg("compare.csv.invalid", locale, CompareSelection.MAX)
                     : msg("compare.csv.none", locale);
-            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                    .body(message + "\n");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+            problem.setTitle(msg("compare.problem.heading", locale));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setContentType("text/csv; charset=UTF-8; header=present");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -148,6 +148,6 @@ class ComparePageTest {
         mvc.perform(get("/compare.csv?id=abc&id=1")).andExpect(status().isBadRequest());
         String none = mvc.perform(get("/compare.csv?id=99999")).andExpect(status().isBadRequest()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(none).contains("公開中の施策");
+        assertThat(none).contains("\"title\":\"比較に使えない指定がありました\"").contains("公開中の施策");
     }
 }
