@@ -38,6 +38,8 @@ class CompareControlsTest {
         assertThat(d.select("#card-3 .tsn-card__compare a").text()).isEqualTo("比較に追加: くまらバ");
         assertThat(d.select(".tsn-card")).allMatch(card -> card.selectFirst(".tsn-card__compare") != null);
         assertThat(d.select("#card-3 h3 a").attr("href")).isEqualTo("/programs/3");
+        assertThat(d.select(".tsn-card__compare a")).as("crawlers do not follow the combinations")
+                .allMatch(a -> a.attr("rel").equals("nofollow"));
     }
 
     @Test
