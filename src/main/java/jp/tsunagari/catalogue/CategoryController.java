@@ -34,8 +34,9 @@ class CategoryController {
 
     @GetMapping("/categories/{code}")
     String category(@PathVariable String code, @RequestParam(required = false) String sort,
-                    @RequestParam(required = false) String page, Model model, HttpServletResponse response,
-                    Locale locale) {
+                    @RequestParam(required = false) String page,
+                    @RequestParam(name = CompareSelection.PARAMETER, required = false) java.util.List<String> compare,
+                    Model model, HttpServletResponse response, Locale locale) {
         Category category = categories.findById(code).map(CategoryEntity::value).orElseThrow(() -> new NotFoundException("category " + code));
         ProgramFilters.Parsed parsed = filters.parse(category.code(), sort, page);
         ProgramQuery query = parsed.query();
@@ -52,7 +53,10 @@ class CategoryController {
                 + ("en".equals(locale.getLanguage()) ? "&lang=en" : ""));
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("results", finder.find(query));
-        model.addAttribute("links", new ListLinks("/categories/" + category.code(), query));
+        CompareSelection selection = CompareSelection.of(compare);
+        ListLinks links = new ListLinks("/categories/" + category.code(), query, selection);
+        model.addAttribute("links", links);
+        model.addAttribute("compareLinks", new CompareLinks(selection, links.plain(query.page())));
         return "catalogue/category";
     }
 }

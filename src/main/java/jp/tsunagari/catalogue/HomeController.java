@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /}: what the catalogue is, its source, the categories, the regions and the programs. */
 @Controller
@@ -32,7 +33,8 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model, Locale locale) {
+    String home(@RequestParam(name = CompareSelection.PARAMETER, required = false) java.util.List<String> compare,
+                Model model, Locale locale) {
         model.addAttribute("headMeta", HeadMeta.of(urls.absolute("/"), null,
                 messages.getMessage("home.lead", null, locale)));
         model.addAttribute("map", TileMap.of(places.prefectures(), finder.countByPrefecture(),
@@ -41,6 +43,7 @@ class HomeController {
         model.addAttribute("categories", overview.categoriesWithCounts());
         model.addAttribute("regions", overview.regionsWithCounts());
         model.addAttribute("results", finder.find(ProgramQuery.all()));
+        model.addAttribute("compareLinks", new CompareLinks(CompareSelection.of(compare), "/"));
         return "catalogue/home";
     }
 }

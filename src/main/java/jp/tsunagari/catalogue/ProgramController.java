@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /programs/{id}}: every fact of one program, with its canonical URL, OpenGraph tags and schema.org JSON-LD
@@ -50,7 +51,8 @@ class ProgramController {
     }
 
     @GetMapping("/programs/{id}")
-    String program(@PathVariable String id, Model model) {
+    String program(@PathVariable String id,
+                   @RequestParam(name = CompareSelection.PARAMETER, required = false) List<String> compare, Model model) {
         long programId = parseId(id);
         ProgramPageLoader.Details d = details.published(programId)
                 .orElseThrow(() -> new NotFoundException("program " + id));
@@ -67,6 +69,7 @@ class ProgramController {
         model.addAttribute("related", finder.find(ProgramQuery.all().withCategory(d.program().category().code())
                         .withPage(1, RELATED + 1)).items().stream()
                 .filter(c -> !c.id().equals(d.program().id())).limit(RELATED).toList());
+        model.addAttribute("compareLinks", new CompareLinks(CompareSelection.of(compare), "/programs/" + program.id()));
         return "catalogue/program";
     }
 

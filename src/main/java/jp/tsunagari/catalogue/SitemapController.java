@@ -72,6 +72,9 @@ class SitemapController {
         String body = "User-agent: *\n"
                 + "Disallow: " + context + "/admin\n"
                 + "Disallow: " + context + "/login\n"
+                // comparisons and lists carrying a comparison's choice: a URL per combination, nothing new to index
+                + "Disallow: " + context + "/compare\n"
+                + "Disallow: " + context + "/*compare=\n"
                 + "\n"
                 + "Sitemap: " + urls.absolute("/sitemap.xml") + "\n";
         return ResponseEntity.ok().contentType(TEXT).body(body);

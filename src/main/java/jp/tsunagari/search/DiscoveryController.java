@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.tsunagari.catalogue.CompareLinks;
+import jp.tsunagari.catalogue.CompareSelection;
 import jp.tsunagari.catalogue.ProgramCard;
 import jp.tsunagari.catalogue.ProgramCardLoader;
 import jp.tsunagari.needs.UnmetNeeds;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /programs}: one GET form — text, six facets with counts, sort, pages — with the results and a prefecture
@@ -48,8 +51,9 @@ class DiscoveryController {
     }
 
     @GetMapping("/programs")
-    String programs(@ModelAttribute("form") DiscoveryFilters.Form form, Model model, HttpServletRequest request,
-                    HttpServletResponse response, Locale locale) {
+    String programs(@ModelAttribute("form") DiscoveryFilters.Form form,
+                    @RequestParam(name = CompareSelection.PARAMETER, required = false) List<String> compare,
+                    Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         DiscoveryFilters.Parsed parsed = filters.parse(form);
         if (!parsed.problems().isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -62,11 +66,12 @@ class DiscoveryController {
         }
         List<Hit> hits = cards.of(result.ids()).stream().map(c -> new Hit(c, Highlights.of(c.name(), result.words()),
                 Highlights.of(c.row().summary(), result.words()))).toList();
-        DiscoveryLinks links = new DiscoveryLinks(query);
+        DiscoveryLinks links = new DiscoveryLinks(query, CompareSelection.of(compare));
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("query", query);
         model.addAttribute("results", new ResultPage<>(hits, result.total(), query.page(), query.size()));
         model.addAttribute("links", links);
+        model.addAttribute("compareLinks", new CompareLinks(CompareSelection.of(compare), links.here()));
         model.addAttribute("feedUrl", links.feed(locale));
         model.addAttribute("facets", facets.options(query, result, locale));
         model.addAttribute("prefectureGroups", facets.prefectures(query, result, locale));

@@ -5,15 +5,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.tsunagari.catalogue.CompareSelection;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Bookmarkable /programs URLs for a query: pages, removing one filter, adding a prefecture (the tile map). */
+/**
+ * Bookmarkable /programs URLs for a query: pages, removing one filter, adding a prefecture (the tile map). The list's
+ * own links carry the programs chosen for a comparison ({@code compare}); the files, feed and alert links do not.
+ */
 final class DiscoveryLinks {
 
     private final DiscoveryQuery query;
+    private final CompareSelection selection;
 
     DiscoveryLinks(DiscoveryQuery query) {
+        this(query, CompareSelection.none());
+    }
+
+    DiscoveryLinks(DiscoveryQuery query, CompareSelection selection) {
         this.query = query;
+        this.selection = selection;
+    }
+
+    /** This page (its text, filters, sort and page) without the comparison selection: the base of the card links. */
+    public String here() {
+        return build(query, null, null, null, "/programs");
     }
 
     /** An applied filter and the URL without it. */
@@ -74,8 +89,8 @@ final class DiscoveryLinks {
         return applied;
     }
 
-    private static String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref) {
-        return build(q, removeDimension, removeValue, addPref, "/programs");
+    private String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref) {
+        return selection.carriedBy(build(q, removeDimension, removeValue, addPref, "/programs"));
     }
 
     private static String build(DiscoveryQuery q, String removeDimension, String removeValue, String addPref,

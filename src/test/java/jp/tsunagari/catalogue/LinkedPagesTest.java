@@ -270,6 +270,8 @@ class LinkedPagesTest {
                 User-agent: *
                 Disallow: /admin
                 Disallow: /login
+                Disallow: /compare
+                Disallow: /*compare=
 
                 Sitemap: http://localhost/sitemap.xml
                 """);

@@ -131,7 +131,7 @@ class QueryCountTest {
                 Long.class);
         List<String> pages = List.of("/", "/categories/gifts", "/programs?category=gifts&region=tohoku",
                 "/programs?q=地域", "/programs/" + detail, "/api/v1/programs?category=sns", "/programs.atom",
-                "/admin/overview");
+                "/admin/overview", "/compare?id=1&id=3&id=4&id=" + detail);
         assertThat(mvc.perform(get("/api/v1/programs?ended=include")).andReturn().getResponse().getContentAsString())
                 .contains("\"total\":" + published() + ",");
         Map<String, List<String>> atTen = measure(pages);
@@ -148,6 +148,11 @@ class QueryCountTest {
         System.out.println(table);
         assertThat(atThousand.get("/programs/" + detail)).as("the program page reads its content from the index")
                 .noneMatch(s -> s.contains("from program_section") || s.contains("from criterion"));
+        List<String> compare = atThousand.get("/compare?id=1&id=3&id=4&id=" + detail);
+        assertThat(compare).as("the compare page: four detail reads, content from the index, no list query")
+                .noneMatch(s -> s.contains("from program_section") || s.contains("from criterion")
+                        || s.contains("count("))
+                .filteredOn(s -> s.contains("from program ")).hasSizeBetween(1, 4);
         for (String page : pages) {
             assertThat(atThousand.get(page)).as("statements of %s at N=1000 (%d at N=10)", page, atTen.get(page).size())
                     .hasSameSizeAs(atTen.get(page));

@@ -35,7 +35,9 @@ class HtmlValidityTest {
             "/eligibility?age=&hometown=", "/eligibility?age=22&verdict=maybe&page=0", "/programs?q=エール便&channel=delivery&status=ongoing",
             "/alerts/new?category=gifts&pref=03", "/alerts/new?kind=checker&age=20&hometown=032018&lang=en",
             "/alerts/new?category=nothing", "/alerts/confirm/nothing", "/alerts/unsubscribe/1.nothing", "/privacy",
-            "/privacy?lang=en"})
+            "/privacy?lang=en", "/compare?id=1&id=3&id=4", "/compare?id=1&id=7&id=13&id=2&lang=en",
+            "/compare?id=x&id=99999&id=1", "/compare", "/compare?id=3", "/programs?category=sns&compare=1&compare=3",
+            "/programs/3?compare=1", "/categories/sns?compare=1"})
     void pageIsValidHtml(String url) throws Exception {
         String html = mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>");

@@ -33,6 +33,9 @@ class PageTypesBrowserTest extends BrowserTest {
             "eligibility-error, /eligibility?age=abc&grade=9&school=high",
             "eligibility-not-eligible, /eligibility?age=22&hometown=032018&residence=13&verdict=not-eligible&category=gifts&category=sns",
             "eligibility-change, /eligibility?age=22&hometown=032018&residence=13&edit=true",
+            "compare, /compare?id=1&id=7&id=13",
+            "compare-one, /compare?id=x&id=3",
+            "programs-compare-selection, /programs?category=sns&compare=1&compare=3",
     })
     void pageTypeIsAccessibleOnDesktopAndPhone(String name, String path) {
         for (String lang : new String[] {"ja", "en"}) {
