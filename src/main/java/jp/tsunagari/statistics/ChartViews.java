@@ -92,9 +92,17 @@ public final class ChartViews {
         return new PrefectureView(map, list, finding);
     }
 
+    /** Most reach charts drawn: the groups with the most programs; the rest are in the CSV and counted in words. */
+    public static final int REACH_CHARTS = 3;
+
+    /** How many reach figures are left out of the charts (they differ in label, unit or date from those drawn). */
+    static long reachNotDrawn(List<Figures.ReachGroup> groups) {
+        return groups.stream().skip(REACH_CHARTS).mapToLong(g -> g.items().size()).sum();
+    }
+
     List<ReachView> reach(List<Figures.ReachGroup> groups) {
         List<ReachView> views = new ArrayList<>();
-        for (Figures.ReachGroup g : groups) {
+        for (Figures.ReachGroup g : groups.subList(0, Math.min(REACH_CHARTS, groups.size()))) {
             String label = english() ? g.labelEn() : g.labelJa();
             String unit = unit(g.unitJa());
             List<BarChart.Item> items = g.items().stream().map(r -> new BarChart.Item(

@@ -51,7 +51,9 @@ class StatisticsController {
                 messages.getMessage("statistics.lead", null, locale)));
         model.addAttribute("categoryRegion", views.categoryRegion(figures.categoryRegion(), regions));
         model.addAttribute("prefectures", views.prefectures(places.prefectures(), figures.prefectures()));
-        model.addAttribute("reach", views.reach(figures.reach()));
+        List<Figures.ReachGroup> reach = figures.reach();
+        model.addAttribute("reach", views.reach(reach));
+        model.addAttribute("reachNotDrawn", ChartViews.reachNotDrawn(reach));
         model.addAttribute("reachTop", Figures.TOP);
         model.addAttribute("months", views.months(monthly.months()));
         model.addAttribute("views", views);

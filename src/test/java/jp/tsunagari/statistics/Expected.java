@@ -75,6 +75,12 @@ final class Expected {
         return rows.subList(0, Math.min(top, rows.size()));
     }
 
+    /** A program's first reach figure: its label, unit and as-of date (YYYY-MM-DD), joined by spaces. */
+    String reachKind(long program) {
+        return jdbc.queryForObject("select label_ja || ' ' || unit_ja || ' ' || cast(as_of as varchar) from reach_metric"
+                + " where program_id = ? order by position limit 1", String.class, program);
+    }
+
     /** Month → {new, changed}: every published revision read here and counted in Java. */
     Map<YearMonth, long[]> months() {
         Map<Long, Instant> first = new HashMap<>();

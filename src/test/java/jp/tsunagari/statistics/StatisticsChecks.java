@@ -86,16 +86,32 @@ final class StatisticsChecks {
                 .contains("（" + String.format("%,d", top.getValue()) + "件）");
     }
 
-    /** The reach tables and the CSV: the programs and values of the first {@code top} by reach, largest first. */
+    /**
+     * The reach tables and the CSV: the programs and values of the first {@code top} by reach; the CSV has them all,
+     * the charts' tables those of at most {@link ChartViews#REACH_CHARTS} groups, and the page counts the rest.
+     */
     static void reach(Document page, List<CSVRecord> csv, Expected expected) {
-        List<long[]> want = expected.reach(Figures.TOP);
+        Map<Long, Long> want = new HashMap<>();
+        expected.reach(Figures.TOP).forEach(w -> want.put(w[0], w[1]));
         Map<Long, Long> shown = new HashMap<>();
         page.select("tr[data-program]").forEach(tr -> shown.put(Long.parseLong(tr.attr("data-program")),
                 number(tr.selectFirst("td.tsn-num"))));
-        assertThat(shown).hasSize(want.size());
-        want.forEach(w -> assertThat(shown.get(w[0])).as("program " + w[0]).isEqualTo(w[1]));
+        shown.forEach((id, value) -> assertThat(value).as("program " + id).isEqualTo(want.get(id)));
         assertThat(csv).hasSize(want.size());
-        csv.forEach(r -> assertThat(Long.parseLong(r.get(4))).isEqualTo(shown.get(Long.parseLong(r.get(0)))));
+        csv.forEach(r -> assertThat(Long.parseLong(r.get(4))).as("CSV " + r.get(0)).isEqualTo(want.get(Long.parseLong(r.get(0)))));
+        for (Element figure : page.select("figure[data-as-of]")) {
+            List<String> kinds = figure.select("tr[data-program]").stream()
+                    .map(tr -> expected.reachKind(Long.parseLong(tr.attr("data-program")))).distinct().toList();
+            assertThat(kinds).as("one label, unit and date per chart").hasSize(1);
+            assertThat(kinds.getFirst()).endsWith(figure.attr("data-as-of"));
+        }
+        long notDrawn = want.size() - shown.size();
+        assertThat(page.select("svg[data-chart^=reach]")).hasSizeLessThanOrEqualTo(ChartViews.REACH_CHARTS);
+        if (notDrawn > 0) {
+            assertThat(page.text()).contains("ほかに" + notDrawn + "件の数値は");
+        } else {
+            assertThat(page.text()).doesNotContain("CSVにだけ含めています");
+        }
     }
 
     static void months(Document page, List<CSVRecord> csv, Expected expected) {
