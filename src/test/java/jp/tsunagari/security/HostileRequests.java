@@ -42,6 +42,8 @@ final class HostileRequests {
     static final Map<String, List<String>> PUBLIC = Map.ofEntries(
             Map.entry("/", List.of("lang")),
             Map.entry("/prefectures", List.of("lang")),
+            Map.entry("/statistics", List.of("lang")),
+            Map.entry("/statistics/{S}.csv", List.of()),
             Map.entry("/categories/sns", List.of("sort", "page", "lang", "compare")),
             Map.entry("/categories/{S}", List.of("sort", "page")),
             Map.entry("/programs", List.of("q", "category", "region", "pref", "audience", "channel", "status", "sort",

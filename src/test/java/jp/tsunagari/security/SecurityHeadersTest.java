@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SecurityHeadersTest {
 
     static final List<String> PUBLIC_PAGES = List.of("/", "/categories/sns", "/categories/alumni-exchange",
-            "/prefectures", "/programs", "/programs?q=%E7%9C%8C%E4%BA%BA%E4%BC%9A&category=alumni-exchange",
+            "/prefectures", "/statistics", "/statistics/reach.csv", "/programs", "/programs?q=%E7%9C%8C%E4%BA%BA%E4%BC%9A&category=alumni-exchange",
             "/programs?region=tohoku&pref=03", "/programs/1", "/programs/15?lang=en", "/eligibility",
             "/eligibility?age=20&hometown=03&residence=13", "/programs.csv", "/programs.csv?category=sns",
             "/api/v1/programs", "/api/v1/programs/1", "/api/v1/categories", "/api/v1/prefectures", "/v3/api-docs",

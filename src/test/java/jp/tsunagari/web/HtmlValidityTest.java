@@ -26,7 +26,7 @@ class HtmlValidityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/?lang=en", "/categories/sns", "/categories/gifts?lang=en", "/prefectures",
-            "/prefectures?lang=en", "/programs", "/programs?category=gifts&region=tohoku&audience=student&sort=kana",
+            "/prefectures?lang=en", "/statistics", "/statistics?lang=en", "/programs", "/programs?category=gifts&region=tohoku&audience=student&sort=kana",
             "/programs?pref=02&pref=03", "/programs?pref=99&page=0", "/programs?pref=13", "/programs?page=9",
             "/programs/1", "/programs/2", "/programs/5", "/programs/10", "/programs/11", "/programs/13", "/programs/14",
             "/programs/7?lang=en", "/programs/7/history", "/programs/7/history?lang=en", "/programs/999", "/no/such/page", "/categories/x?lang=en", "/eligibility",

@@ -19,6 +19,7 @@ class PageTypesBrowserTest extends BrowserTest {
             "home, /",
             "category, /categories/gifts",
             "prefectures, /prefectures",
+            "statistics, /statistics",
             "programs-filtered, /programs?category=gifts&region=tohoku&sort=kana",
             "programs-empty, /programs?pref=13",
             "programs-error, /programs?pref=99&page=x",
