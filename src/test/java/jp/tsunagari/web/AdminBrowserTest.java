@@ -139,14 +139,14 @@ class AdminBrowserTest extends BrowserTest {
             accessible(page[1]);
         }
 
-        // Bulk import: a CSV with a bad month is refused in the dry run, with the line and column named.
+        // Bulk import: a CSV with a bad month is refused in the dry run, with the spreadsheet row and the column (letter and header) named.
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("import", ".csv");
         java.nio.file.Files.writeString(csv, "施策名,区分,開始年月\r\n取込ブラウザ試験,sns,2025年4月\r\n");
         open("/admin/import");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         clickAndWait(By.xpath("//button[normalize-space()='内容を確認する（まだ取り込みません）']"));
         assertThat(browser.findElement(By.cssSelector(".tsn-error-summary")).getText())
-                .contains("2行目・列「開始年月」");
+                .contains("2行目・C列「開始年月」");
         accessible("import problems");
         Browser.phone();
         browser.get(editUrl);
