@@ -139,7 +139,7 @@ class AdminBrowserTest extends BrowserTest {
             accessible(page[1]);
         }
 
-        // Bulk import: a CSV with a bad month is refused in the dry run, with the spreadsheet row and the column (letter and header) named.
+        // Bulk import: a CSV with a bad month is refused in the dry run, naming the row, column letter and header.
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("import", ".csv");
         java.nio.file.Files.writeString(csv, "施策名,区分,開始年月\r\n取込ブラウザ試験,sns,2025年4月\r\n");
         open("/admin/import");
