@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.tsunagari.catalogue.CompareSelection;
 import jp.tsunagari.eligibility.Verdict;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Bookmarkable /eligibility URLs for the answers as typed: a verdict's list and its pages, a filter removed, all
- * filters removed, and the form again with every answer kept (「条件を変更」).
+ * filters removed, and the form again with every answer kept (「条件を変更」). Each carries the programs chosen for a
+ * comparison ({@code compare}), like the lists' links.
  */
 final class CheckerLinks {
 
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final CheckerQuery query;
+    private final CompareSelection selection;
 
-    CheckerLinks(CheckerForm form, CheckerQuery query) {
+    CheckerLinks(CheckerForm form, CheckerQuery query, CompareSelection selection) {
         this.query = query;
+        this.selection = selection;
         put("age", form.age());
         put("hometown", form.hometown());
         put("residence", form.residence());
@@ -39,6 +43,11 @@ final class CheckerLinks {
     /** The answers as hidden fields of the filter form (name → value). */
     public Map<String, String> answers() {
         return answers;
+    }
+
+    /** This page (its verdict, page and filters) without the comparison's selection: the base of 「比較に追加」. */
+    public String here() {
+        return uri(query.verdict(), query.page(), query.filters(), null, null, false);
     }
 
     /** Page {@code n} of the list shown. */
@@ -97,6 +106,11 @@ final class CheckerLinks {
 
     private String build(Verdict verdict, int page, Map<String, Set<String>> filters, String removeDimension,
                          String removeValue, boolean edit) {
+        return selection.carriedBy(uri(verdict, page, filters, removeDimension, removeValue, edit));
+    }
+
+    private String uri(Verdict verdict, int page, Map<String, Set<String>> filters, String removeDimension,
+                       String removeValue, boolean edit) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/eligibility");
         answers.forEach(b::queryParam);
         filters.forEach((dimension, values) -> new TreeSet<>(values).stream()

@@ -1,7 +1,10 @@
 package jp.tsunagari.checker;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import jp.tsunagari.catalogue.CompareLinks;
+import jp.tsunagari.catalogue.CompareSelection;
 import jp.tsunagari.eligibility.Profile;
 import jp.tsunagari.eligibility.SchoolType;
 import jp.tsunagari.eligibility.Verdict;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /eligibility}: 「あなたが使える施策」. A GET form (bookmarkable; nothing is stored or logged); once answered,
@@ -41,7 +45,11 @@ class EligibilityController {
     }
 
     @GetMapping("/eligibility")
-    String check(@ModelAttribute("form") CheckerForm form, Model model, HttpServletResponse response, Locale locale) {
+    String check(@ModelAttribute("form") CheckerForm form,
+                 @RequestParam(name = CompareSelection.PARAMETER, required = false) List<String> compare, Model model,
+                 HttpServletResponse response, Locale locale) {
+        CompareSelection selection = CompareSelection.of(compare);
+        model.addAttribute("compareSelection", selection);
         ProfileReader.Read read = reader.read(form);
         if (form.wasSent() && form.isEmpty()) {
             read.errors().add("age", "checker.error.empty");
@@ -63,7 +71,9 @@ class EligibilityController {
         countIfNoneEligible(read.profile(), query, found);
         model.addAttribute("problems", query.problems());
         model.addAttribute("query", query);
-        model.addAttribute("links", new CheckerLinks(form, query));
+        CheckerLinks links = new CheckerLinks(form, query, selection);
+        model.addAttribute("links", links);
+        model.addAttribute("compareLinks", new CompareLinks(selection, links.here()));
         model.addAttribute("answers", page.answers(read.profile(), found.placeNames(), locale));
         model.addAttribute("found", found);
         model.addAttribute("asOf", jp.tsunagari.system.JapanTime.format(read.profile().date(), locale));

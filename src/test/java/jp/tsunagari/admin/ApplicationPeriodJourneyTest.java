@@ -27,9 +27,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Issue 20's "done when", on a database of its own and a clock set by hand (10:00 in Japan): staff fill in
  * もりおかエール便's application information and a 受付期間 open today, through the edit form (a wrong period first,
- * refused with everything kept); the public page, the 受付中 facet and sort, the Atom feed, the API and the CSV show
- * it; when the period is over (the clock moved, the index refreshed for the new day by its own schedule) it is
- * 受付終了 and leaves the 受付中 count; when the program's end has passed it leaves the lists and stays reachable.
+ * refused with everything kept); the public page, the 受付中 facet and sort, the Atom feed, the API, the CSV and the
+ * comparison page (dated as of today) show it; when the period is over (the clock moved, the index refreshed for the
+ * new day by its own schedule) it is 受付終了 and leaves the 受付中 count; when the program's end has passed it leaves
+ * the lists and stays reachable.
  */
 @SpringBootTest(properties = ApplicationPeriodJourneyTestSupport.DATABASE)
 @AutoConfigureMockMvc
@@ -117,6 +118,10 @@ class ApplicationPeriodJourneyTest {
                 .contains("\"phone\":\"019-651-4111\"");
         assertThat(body("/api/v1/programs?accepting=now")).contains("\"total\":1,");
         assertThat(body("/programs.csv?pref=03")).contains("2026-11-01/2026-12-15").contains("019-651-4111");
+        assertThat(comparedAcceptance()).as("the comparison's dated facts, as of today")
+                .isEqualTo("受付中（2026年12月15日まで） 未登録");
+        assertThat(body("/compare?id=7&id=5")).contains("受付状況と適用期間は2026年12月1日現在")
+                .contains("2026年11月1日～2026年12月15日");
 
         CLOCK.set(Instant.parse("2026-12-16T01:00:00Z"));
         list = waitFor("/programs", p -> facetCount(p, "accepting-closed") == 1);
@@ -124,6 +129,8 @@ class ApplicationPeriodJourneyTest {
         assertThat(facetCount(list, "accepting-closed")).isEqualTo(1);
         assertThat(body("/programs/7")).contains("data-acceptance=\"closed\"").contains("受付終了");
         assertThat(body("/api/v1/programs/7")).contains("\"acceptance\":\"closed\"");
+        assertThat(comparedAcceptance()).startsWith("受付終了");
+        assertThat(body("/compare?id=7&id=5")).contains("受付状況と適用期間は2026年12月16日現在");
 
         CLOCK.set(Instant.parse("2027-01-01T01:00:00Z"));
         list = waitFor("/programs", p -> p.contains("14件の施策"));
@@ -134,7 +141,13 @@ class ApplicationPeriodJourneyTest {
         assertThat(home).contains("すべての施策を一覧で見る（14件）");
         assertThat(Jsoup.parse(home).select("a[href=/categories/gifts] + .tsn-count").text())
                 .as("the home page's count leaves the ended program out, as the category page does").isEqualTo("3件");
+        assertThat(comparedAcceptance()).startsWith("終了");
         assertThat(body("/programs/7")).contains("data-acceptance=\"ended\"")
                 .contains("この施策は終了しています。記録のため掲載を続けています。");
+    }
+
+    /** The 受付状況 row of the comparison of もりおかエール便 (7) with ふるさと南部からのエール便 (5), cell by cell. */
+    private String comparedAcceptance() throws Exception {
+        return Jsoup.parse(body("/compare?id=7&id=5")).select(".tsn-compare__table tr[data-fact=ACCEPTANCE] td").text();
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The digest's SMTP connection (a real server in this JVM, GreenMail): many mails of a few KB over one connection,
- * each accepted before {@code send} returns, at the speed of the server rather than of TCP's delayed acknowledgements;
- * a connection that broke fails the mail in flight and the next mail connects again.
+ * each accepted before {@code send} returns, on sockets that send at once ({@code TCP_NODELAY}, so not at the speed
+ * of TCP's delayed acknowledgements; the time is printed, not asserted); a connection that broke fails the mail in
+ * flight and the next mail connects again.
  */
 class SmtpConnectionTest {
 
@@ -39,8 +40,22 @@ class SmtpConnectionTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpConnectionTest::to).distinct()).hasSize(MAILS);
-        // A connection per mail, or Nagle's algorithm waiting for a delayed acknowledgement, costs about 45 ms a mail.
-        assertThat(millis).as("ms for %d mails", MAILS).isLessThan(MAILS * 30L);
+        // A connection per mail, or Nagle's algorithm waiting for a delayed acknowledgement, costs about 45 ms a mail;
+        // printed, not asserted (no timed assertions: a busy machine is not a defect; see the sockets test below).
+        System.out.printf("SmtpConnectionTest: %d mails in %d ms%n", MAILS, millis);
+    }
+
+    /** The sockets the connection opens send at once: no wait for a delayed acknowledgement before the last piece. */
+    @Test
+    void theConnectionsSocketsSendAtOnce() throws Exception {
+        try (java.net.Socket socket = new SmtpConnection.NoDelaySockets().createSocket()) {
+            assertThat(socket.getTcpNoDelay()).isTrue();
+        }
+        try (java.net.Socket socket = new SmtpConnection.NoDelaySockets().createSocket("127.0.0.1",
+                smtp.getSmtp().getPort())) {
+            assertThat(socket.isConnected()).isTrue();
+            assertThat(socket.getTcpNoDelay()).isTrue();
+        }
     }
 
     @Test

@@ -14,8 +14,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * 「比較に追加」 on the cards of the list, category and home pages and on the program page: the selection travels in
- * the {@code compare} parameter, kept by the filter form, the page links and the program links; nothing is stored.
+ * 「比較に追加」 on the cards of the list, category and home pages, of the checker's results and on the program page: the
+ * selection travels in the {@code compare} parameter, kept by the filter forms, the page links and the program links;
+ * nothing is stored.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -89,5 +90,32 @@ class CompareControlsTest {
         Document chosen = page("/programs/3?compare=3&compare=1&lang=en");
         assertThat(chosen.select(".tsn-program-compare a").first().text())
                 .isEqualTo("Compare the chosen programs (2)");
+    }
+
+    @Test
+    void theCheckersCardsAddToTheSelectionAndItsLinksAndFormsKeepIt() throws Exception {
+        String answers = "/eligibility?age=20&hometown=032018";
+        Document plain = page(answers);
+        org.jsoup.nodes.Element first = plain.selectFirst(".tsn-verdict .tsn-card");
+        assertThat(first).isNotNull();
+        String id = first.id().substring("card-".length());
+        assertThat(first.select(".tsn-card__compare a").attr("href")).isEqualTo(answers + "&compare=" + id + "#card-" + id);
+        assertThat(plain.select(".tsn-verdict .tsn-card")).allMatch(card -> card.selectFirst(".tsn-card__compare") != null);
+        assertThat(plain.select("[data-compare-bar]")).isEmpty();
+
+        Document chosen = page(answers + "&compare=" + id + "&compare=1");
+        assertThat(chosen.select("#card-" + id + " .tsn-card__compare").attr("data-compare")).isEqualTo("selected");
+        assertThat(chosen.select("[data-compare-bar] a").eachAttr("href"))
+                .containsExactly("/compare?id=" + id + "&id=1", answers);
+        assertThat(chosen.select("form.tsn-finder input[type=hidden][name=compare]").eachAttr("value"))
+                .containsExactly(id, "1");
+        assertThat(chosen.select("[data-verdict-count] a").eachAttr("href"))
+                .allMatch(href -> href.endsWith("&compare=" + id + "&compare=1"));
+        assertThat(chosen.select("#card-" + id + " h4 a").attr("href"))
+                .isEqualTo("/programs/" + id + "?compare=" + id + "&compare=1");
+        String edit = chosen.select("a.tsn-button--secondary").attr("href");
+        assertThat(edit).endsWith("&edit=true&compare=" + id + "&compare=1");
+        assertThat(page(edit).select("form.tsn-checker input[type=hidden][name=compare]").eachAttr("value"))
+                .containsExactly(id, "1");
     }
 }

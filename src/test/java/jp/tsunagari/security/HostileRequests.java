@@ -53,7 +53,7 @@ final class HostileRequests {
             Map.entry("/compare.csv", List.of("id", "lang")),
             Map.entry("/programs/{S}", List.of()),
             Map.entry("/eligibility", List.of("age", "hometown", "residence", "school", "grade", "familyHome",
-                    "applicant", "groupSize", "groupYoung", "date", "lang")),
+                    "applicant", "groupSize", "groupYoung", "date", "lang", "compare")),
             Map.entry("/programs.csv", List.of("bom")),
             Map.entry("/programs.atom", List.of("q", "category", "region", "pref", "audience", "channel", "status",
                     "sort", "page", "lang")),
