@@ -59,11 +59,25 @@ class StartupStop implements ApplicationListener<SpringApplicationEvent> {
     }
 
     private void refuseIfStopping(String beanName) {
-        if (terminating && !started) {
+        if (terminating && !started && !insideServletContainerStartup()) {
             log.info("SIGTERM during start-up: the start-up stops before {} (nothing was served yet)", beanName);
             throw new Stopped(beanName);
         }
     }
+
+    /**
+     * Whether this bean is being made while the embedded Tomcat runs its servlet context initialisers (the servlet,
+     * filter and endpoint registrations and what they need): Boot logs a failure there at ERROR ("Error starting Tomcat
+     * context") before passing it on, so the stop waits for the next bean made outside them (a CI run met it: SIGTERM
+     * while {@code servletEndpointRegistrar} was being made). Walked only once a stop has been asked for.
+     */
+    private static boolean insideServletContainerStartup() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> SERVLET_CONTAINER_STARTUP.equals(
+                f.getClassName())));
+    }
+
+    private static final String SERVLET_CONTAINER_STARTUP =
+            "org.springframework.boot.tomcat.servlet.DeferredServletContainerInitializers";
 
     /** Reports a start-up cut short by SIGTERM as such, in one line, instead of "Application run failed". */
     @Order(Ordered.HIGHEST_PRECEDENCE)
