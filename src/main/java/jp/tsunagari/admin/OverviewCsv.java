@@ -2,9 +2,6 @@ package jp.tsunagari.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +11,6 @@ import java.util.Locale;
 import jp.tsunagari.opendata.Csv;
 import jp.tsunagari.system.JapanTime;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,13 +124,6 @@ class OverviewCsv {
     void write(HttpServletResponse response, String table, List<List<String>> rows) throws IOException {
         String name = "overview-" + table + "-" + JapanTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + ".csv";
-        response.setContentType("text/csv; charset=UTF-8; header=present");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                .toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (Csv.Out out = new Csv.Out(writer, true)) {
-            rows.forEach(out::row);
-        }
-        writer.flush();
+        Csv.download(response, name, rows);
     }
 }

@@ -1,12 +1,17 @@
 package jp.tsunagari.opendata;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 /**
  * CSV as RFC 4180 (CRLF, every cell quoted, quotes doubled), UTF-8, optionally with a byte order mark for Excel.
@@ -46,6 +51,18 @@ public final class Csv {
         }
         char first = cell.charAt(i);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    }
+
+    /** Sends a small table as the download {@code file}: UTF-8 with a byte order mark (Excel), every cell made safe. */
+    public static void download(HttpServletResponse response, String file, List<List<String>> rows) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8; header=present");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()
+                .toString());
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (Out out = new Out(writer, true)) {
+            rows.forEach(out::row);
+        }
+        writer.flush();
     }
 
     /** Writes rows of cells, each made safe. */

@@ -2,9 +2,6 @@ package jp.tsunagari.statistics;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,8 +14,6 @@ import jp.tsunagari.place.Prefecture;
 import jp.tsunagari.place.Region;
 import jp.tsunagari.system.JapanTime;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,14 +80,7 @@ class StatisticsCsv {
     void write(HttpServletResponse response, String name, List<List<String>> rows) throws IOException {
         String file = "statistics-" + name + "-" + JapanTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + ".csv";
-        response.setContentType("text/csv; charset=UTF-8; header=present");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()
-                .toString());
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (Csv.Out out = new Csv.Out(writer, true)) {
-            rows.forEach(out::row);
-        }
-        writer.flush();
+        Csv.download(response, file, rows);
     }
 
     private String ja(String key) {
